@@ -1,0 +1,345 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using JobStatus.Connection;
+using JobStatus.Parsing;
+
+namespace JobStatus.Client
+{
+    /// <summary>
+    /// Reads jobs from the Cloud Firewall job API: one request per job, retried when the failure may
+    /// pass, every failure turned into a <see cref="CloudJobFailure"/> that says what to do.
+    /// Thread-safe; meant to be shared by all the jobs of one cmdlet call.
+    /// </summary>
+    public sealed class CloudJobClient : IDisposable
+    {
+        private readonly CloudJobClientOptions _options;
+        private readonly Action<string> _log;
+        private readonly HttpClient _http;
+        private readonly ThrottleGate _gate;
+        private readonly Func<DateTimeOffset> _clock;
+
+        /// <param name="log">Receives one line per request and retry, from any thread. Never given secrets.</param>
+        public CloudJobClient(CloudJobConnection connection, CloudJobClientOptions options, Action<string>? log = null, Func<DateTimeOffset>? clock = null)
+        {
+            Connection = connection ?? throw new ArgumentNullException(nameof(connection));
+            _options = options ?? throw new ArgumentNullException(nameof(options));
+            _log = log ?? (_ => { });
+            _http = SharedHttpClients.Get(options.SkipCertificateCheck);
+            _gate = new ThrottleGate(options.ThrottleLimit);
+            _clock = clock ?? (() => DateTimeOffset.UtcNow);
+        }
+
+        public CloudJobConnection Connection { get; }
+
+        /// <summary>Reads one job. Throws only OperationCanceledException, when <paramref name="cancellationToken"/> is cancelled.</summary>
+        public async Task<CloudJobResult> GetJobAsync(string jobId, CancellationToken cancellationToken)
+        {
+            if (PathSegmentRules.Check(jobId, "job id") is string idProblem)
+            {
+                return Refuse(jobId ?? string.Empty, $"{idProblem} No request was sent for it.");
+            }
+
+            Uri uri = Connection.JobUri(jobId);
+            for (int attempt = 1; ; attempt++)
+            {
+                Outcome outcome;
+                await _gate.EnterAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    outcome = await SendOnceAsync(jobId, uri, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _gate.Exit();
+                }
+
+                if (outcome.Result.Failure is CloudJobFailure failure)
+                {
+                    if (failure.IsTransient && attempt <= _options.MaximumRetryCount)
+                    {
+                        TimeSpan delay = RetryDelay.Compute(attempt, _options.RetryInterval, _options.MaximumRetryInterval, outcome.RetryAfter);
+                        if (failure.Kind == CloudJobFailureKind.Throttled)
+                        {
+                            _gate.PauseFor(delay);
+                        }
+
+                        _log(string.Format(
+                            CultureInfo.InvariantCulture,
+                            "Job '{0}': {1}; retry {2} of {3} in {4:0.0} s.",
+                            jobId,
+                            ShortReason(failure),
+                            attempt,
+                            _options.MaximumRetryCount,
+                            delay.TotalSeconds));
+                        await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                        continue;
+                    }
+
+                    return CloudJobResult.Fail(failure.IsTransient ? failure.AfterAttempts(attempt) : failure);
+                }
+
+                return outcome.Result;
+            }
+        }
+
+        public void Dispose() => _gate.Dispose();
+
+        private async Task<Outcome> SendOnceAsync(string jobId, Uri uri, CancellationToken cancellationToken)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            await Connection.Authenticator.ApplyAsync(request, cancellationToken).ConfigureAwait(false);
+            _log("GET " + uri.AbsoluteUri);
+
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (_options.RequestTimeout is TimeSpan limit && limit > TimeSpan.Zero)
+            {
+                timeout.CancelAfter(limit);
+            }
+
+            HttpResponseMessage response;
+            string body;
+            try
+            {
+                response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+                body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            }
+            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                return new Outcome(Fail(
+                    CloudJobFailureKind.Timeout,
+                    jobId,
+                    $"No answer for job '{jobId}' came from {Host} within {_options.RequestTimeout?.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s. "
+                    + "Check the network path to the endpoint, or allow more time with -TimeoutSec.",
+                    exception: e));
+            }
+            catch (HttpRequestException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                bool tooLarge = e.Message.IndexOf("buffer", StringComparison.OrdinalIgnoreCase) >= 0;
+                return new Outcome(tooLarge
+                    ? Fail(CloudJobFailureKind.InvalidResponse, jobId, $"The answer for job '{jobId}' from {Host} is larger than 4 MiB, so it cannot be a job status. Check -Endpoint.", exception: e)
+                    : Fail(
+                        CloudJobFailureKind.ConnectionFailed,
+                        jobId,
+                        $"Could not reach {Host} for job '{jobId}': {Innermost(e)} Check the endpoint, DNS, proxy and network.",
+                        exception: e));
+            }
+
+            using (response)
+            {
+                string? requestId = Header(response, "X-Request-Id");
+                return Interpret(jobId, (int)response.StatusCode, body, requestId, RetryAfter(response), response.Headers.Location);
+            }
+        }
+
+        private Outcome Interpret(string jobId, int status, string body, string? requestId, TimeSpan? retryAfter, Uri? location)
+        {
+            if (status == 200)
+            {
+                var notes = new List<string>();
+                var origin = new CloudJobResponseParser.Origin(Connection.ProjectId, Connection.Region, Connection.Endpoint, requestId, _clock());
+                CloudJob? job = CloudJobResponseParser.Parse(body, jobId, origin, notes, out string? problem);
+                foreach (string note in notes)
+                {
+                    _log($"Job '{jobId}': {note}");
+                }
+
+                return job != null
+                    ? new Outcome(CloudJobResult.Success(jobId, job))
+                    : new Outcome(Fail(
+                        CloudJobFailureKind.InvalidResponse,
+                        jobId,
+                        $"The answer for job '{jobId}' from {Host} could not be read: {problem}{RequestIdText(requestId)}. "
+                        + "The endpoint may not be the Cloud Firewall service, or a proxy answered in its place.",
+                        status,
+                        requestId: requestId));
+            }
+
+            ServiceError error = ServiceError.Read(body);
+            requestId ??= error.RequestId;
+            string said = $"HTTP {status}, {error.Describe()}{RequestIdText(requestId)}";
+
+            switch (status)
+            {
+                case 401:
+                    bool expired = (error.Message ?? string.Empty).IndexOf("expire", StringComparison.OrdinalIgnoreCase) >= 0;
+                    string opening = expired
+                        ? $"The token from {SourceText} has expired ({said})."
+                        : $"The token from {SourceText} was not accepted ({said}).";
+                    string advice = expired
+                        ? " Get a new token (IAM POST /v3/auth/tokens; tokens last 24 hours) and supply it with -Token, Connect-CloudJobService or HW_AUTH_TOKEN."
+                        : " Check that it is a complete IAM user token for this account and region (not an AK/SK), and that the password or keys were not changed since it was issued.";
+                    return new Outcome(Fail(CloudJobFailureKind.AuthenticationFailed, jobId, opening + advice, status, error, requestId, expired));
+                case 403:
+                    return new Outcome(Fail(
+                        CloudJobFailureKind.PermissionDenied,
+                        jobId,
+                        $"The token from {SourceText} may not read jobs of project {Connection.ProjectId} at {Host} ({said}). "
+                        + "Check the user's Cloud Firewall permissions and that the project belongs to the endpoint's region.",
+                        status,
+                        error,
+                        requestId));
+                case 404:
+                    return new Outcome(Fail(
+                        CloudJobFailureKind.NotFound,
+                        jobId,
+                        $"Job '{jobId}' was not found in project {Connection.ProjectId} at {Host} ({said}). "
+                        + "Check the job id and the project; finished jobs are kept only for a limited time.",
+                        status,
+                        error,
+                        requestId));
+                case 429:
+                    return new Outcome(
+                        Fail(
+                            CloudJobFailureKind.Throttled,
+                            jobId,
+                            $"The service throttled the request for job '{jobId}' ({said}). "
+                            + "Wait a few minutes, or poll fewer jobs at once (-ThrottleLimit) or less often.",
+                            status,
+                            error,
+                            requestId),
+                        retryAfter);
+                case 500:
+                case 502:
+                case 503:
+                case 504:
+                    return new Outcome(
+                        Fail(
+                            CloudJobFailureKind.ServiceError,
+                            jobId,
+                            $"The service failed to answer for job '{jobId}' ({said}). This is usually transient: try again later.",
+                            status,
+                            error,
+                            requestId),
+                        retryAfter);
+                case 400:
+                    return new Outcome(Fail(
+                        CloudJobFailureKind.BadRequest,
+                        jobId,
+                        $"The service refused the request for job '{jobId}' ({said}). Check the job id and the project id.",
+                        status,
+                        error,
+                        requestId));
+            }
+
+            if (status >= 300 && status < 400)
+            {
+                string target = location == null ? "another address" : (location.IsAbsoluteUri ? EndpointRules.Display(location) : "another path");
+                return new Outcome(Fail(
+                    CloudJobFailureKind.RedirectRefused,
+                    jobId,
+                    $"The request for job '{jobId}' was redirected (HTTP {status}) to {target}. JobStatus does not follow redirects, "
+                    + "so that the token is never sent anywhere else. Check that -Endpoint is the service's own address.",
+                    status,
+                    error,
+                    requestId));
+            }
+
+            return new Outcome(Fail(
+                CloudJobFailureKind.UnexpectedStatus,
+                jobId,
+                $"The service answered the request for job '{jobId}' with {said}, which JobStatus does not expect. Check -Endpoint.",
+                status,
+                error,
+                requestId));
+        }
+
+        private string Host => EndpointRules.Display(Connection.Endpoint);
+
+        private string SourceText =>
+            Connection.CredentialSource.StartsWith("Environment:", StringComparison.Ordinal)
+                ? "environment variable " + Connection.CredentialSource.Substring("Environment:".Length)
+                : Connection.CredentialSource == Sourced<string>.Parameter ? "-Token" : "the session (Connect-CloudJobService)";
+
+        private CloudJobFailure Fail(
+            CloudJobFailureKind kind,
+            string jobId,
+            string message,
+            int? status = null,
+            ServiceError? error = null,
+            string? requestId = null,
+            bool tokenExpired = false,
+            Exception? exception = null)
+        {
+            // A service or proxy could echo the request headers back; nothing of the token leaves here.
+            IRequestAuthenticator auth = Connection.Authenticator;
+            return new CloudJobFailure(
+                kind,
+                jobId,
+                auth.Redact(message),
+                status,
+                error?.Code == null ? null : auth.Redact(error.Code),
+                error?.Message == null ? null : auth.Redact(error.Message),
+                requestId,
+                tokenExpired,
+                exception);
+        }
+
+        private CloudJobResult Refuse(string jobId, string message) =>
+            CloudJobResult.Fail(Fail(CloudJobFailureKind.InvalidId, jobId, message));
+
+        private static string ShortReason(CloudJobFailure failure) => failure.Kind switch
+        {
+            CloudJobFailureKind.Throttled => $"throttled (HTTP 429{(failure.ServiceErrorCode == null ? string.Empty : ", " + failure.ServiceErrorCode)})",
+            CloudJobFailureKind.ServiceError => $"service error (HTTP {failure.HttpStatus})",
+            CloudJobFailureKind.Timeout => "no answer in time",
+            _ => "connection failed",
+        };
+
+        private static string RequestIdText(string? requestId) => requestId == null ? string.Empty : $", request id {requestId}";
+
+        private static string? Header(HttpResponseMessage response, string name) =>
+            response.Headers.TryGetValues(name, out IEnumerable<string>? values) ? values.FirstOrDefault() : null;
+
+        private static TimeSpan? RetryAfter(HttpResponseMessage response)
+        {
+            var header = response.Headers.RetryAfter;
+            if (header?.Delta is TimeSpan delta)
+            {
+                return delta;
+            }
+
+            if (header?.Date is DateTimeOffset date)
+            {
+                TimeSpan wait = date - DateTimeOffset.UtcNow;
+                return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+            }
+
+            return null;
+        }
+
+        private static string Innermost(Exception e)
+        {
+            while (e.InnerException != null)
+            {
+                e = e.InnerException;
+            }
+
+            string text = e.Message.Trim();
+            return text.EndsWith(".", StringComparison.Ordinal) ? text : text + ".";
+        }
+
+        private readonly struct Outcome
+        {
+            public Outcome(CloudJobResult result, TimeSpan? retryAfter = null)
+            {
+                Result = result;
+                RetryAfter = retryAfter;
+            }
+
+            public Outcome(CloudJobFailure failure, TimeSpan? retryAfter = null)
+                : this(CloudJobResult.Fail(failure), retryAfter)
+            {
+            }
+
+            public CloudJobResult Result { get; }
+
+            public TimeSpan? RetryAfter { get; }
+        }
+    }
+}

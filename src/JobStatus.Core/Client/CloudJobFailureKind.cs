@@ -1,0 +1,19 @@
+namespace JobStatus.Client
+{
+    /// <summary>Why a job could not be read. Each kind maps to one error id and category in the cmdlets.</summary>
+    public enum CloudJobFailureKind
+    {
+        InvalidId,
+        NotFound,
+        InvalidResponse,
+        ConnectionFailed,
+        Timeout,
+        Throttled,
+        ServiceError,
+        BadRequest,
+        AuthenticationFailed,
+        PermissionDenied,
+        RedirectRefused,
+        UnexpectedStatus,
+    }
+}

@@ -1,0 +1,106 @@
+using System;
+using System.Security;
+
+namespace JobStatus.Connection
+{
+    /// <summary>
+    /// The values the next request would use, each with its source. Building a
+    /// <see cref="CloudJobConnection"/> from it checks that they are complete and safe to use.
+    /// </summary>
+    public sealed class ResolvedContext
+    {
+        internal ResolvedContext(Sourced<SecureString> token, Sourced<string> projectId, Sourced<string> region, Sourced<Uri> endpoint, string? endpointProblem)
+        {
+            Token = token;
+            ProjectId = projectId;
+            Region = region;
+            Endpoint = endpoint;
+            EndpointProblem = endpointProblem;
+        }
+
+        public Sourced<SecureString> Token { get; }
+
+        public Sourced<string> ProjectId { get; }
+
+        public Sourced<string> Region { get; }
+
+        /// <summary>The endpoint given, or the one derived from the region (source Default).</summary>
+        public Sourced<Uri> Endpoint { get; }
+
+        /// <summary>Why the region or endpoint given cannot be used, if so.</summary>
+        public string? EndpointProblem { get; }
+
+        public string AuthenticationMethod => Token.Value != null ? "Token" : "None";
+
+        /// <returns>The connection, or null with <paramref name="problem"/> saying why.</returns>
+        public CloudJobConnection? TryCreateConnection(bool allowUnencryptedAuthentication, out ConnectionProblem? problem)
+        {
+            problem = null;
+            if (Token.Value is not SecureString token)
+            {
+                problem = new ConnectionProblem(
+                    ConnectionProblemKind.TokenMissing,
+                    "No token was found to authenticate to Huawei Cloud. Supply one with -Token, store one for this session with "
+                    + "Connect-CloudJobService -Token, or set the environment variable HW_AUTH_TOKEN (OS_AUTH_TOKEN and OS_TOKEN are read too). "
+                    + "A token is the X-Subject-Token header of an IAM POST /v3/auth/tokens answer and is valid for 24 hours.");
+                return null;
+            }
+
+            if (TokenAuthenticator.Check(token) is string tokenProblem)
+            {
+                problem = new ConnectionProblem(ConnectionProblemKind.TokenInvalid, $"The token from {Describe(Token.Source)} cannot be used: {tokenProblem}");
+                return null;
+            }
+
+            if (ProjectId.Value is not string projectId)
+            {
+                problem = new ConnectionProblem(
+                    ConnectionProblemKind.ProjectMissing,
+                    "No project id was found. Supply one with -ProjectId, store one with Connect-CloudJobService -ProjectId, "
+                    + "or set the environment variable HW_PROJECT_ID (OS_PROJECT_ID and HUAWEICLOUD_SDK_PROJECT_ID are read too). "
+                    + "It is the 32-character id of the project in the region, shown under My Credentials in the console.");
+                return null;
+            }
+
+            if (PathSegmentRules.Check(projectId, "project id") is string projectProblem)
+            {
+                problem = new ConnectionProblem(ConnectionProblemKind.ProjectInvalid, $"The project id from {Describe(ProjectId.Source)} cannot be used: {projectProblem}");
+                return null;
+            }
+
+            if (EndpointProblem != null)
+            {
+                bool regionProblem = Endpoint.Value == null;
+                problem = new ConnectionProblem(regionProblem ? ConnectionProblemKind.RegionInvalid : ConnectionProblemKind.EndpointInvalid, EndpointProblem);
+                return null;
+            }
+
+            if (Endpoint.Value is not Uri endpoint)
+            {
+                problem = new ConnectionProblem(
+                    ConnectionProblemKind.EndpointMissing,
+                    "No region or endpoint was found. Supply -Region (for example cn-north-4) or -Endpoint, store one with "
+                    + "Connect-CloudJobService, or set the environment variable HW_REGION_NAME (OS_REGION_NAME is read too).");
+                return null;
+            }
+
+            if (EndpointRules.IsUnencryptedRemote(endpoint) && !allowUnencryptedAuthentication)
+            {
+                problem = new ConnectionProblem(
+                    ConnectionProblemKind.UnencryptedAuthentication,
+                    $"The endpoint {EndpointRules.Display(endpoint)} uses plain http, so the token would cross the network unencrypted. "
+                    + "Use an https endpoint, or add -AllowUnencryptedAuthentication if you accept that risk. Nothing was sent.");
+                return null;
+            }
+
+            // Name the region only when it belongs to this endpoint, not when a lower layer supplied it.
+            string? region = Endpoint.Source == Sourced<Uri>.Default || Region.Layer <= Endpoint.Layer ? Region.Value : null;
+            return new CloudJobConnection(endpoint, projectId, region, new TokenAuthenticator(token), Token.Source);
+        }
+
+        private static string Describe(string source) =>
+            source.StartsWith("Environment:", StringComparison.Ordinal)
+                ? "environment variable " + source.Substring("Environment:".Length)
+                : source == Sourced<SecureString>.Parameter ? "the -Token parameter" : "the session (Connect-CloudJobService)";
+    }
+}

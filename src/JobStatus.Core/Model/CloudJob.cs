@@ -1,0 +1,93 @@
+using System;
+
+namespace JobStatus
+{
+    /// <summary>One asynchronous job as the service last reported it.</summary>
+    public sealed class CloudJob
+    {
+        public CloudJob(
+            string id,
+            CloudJobStatus status,
+            string rawStatus,
+            DateTimeOffset? beginTime,
+            DateTimeOffset? endTime,
+            string? errorCode,
+            string? errorMessage,
+            string projectId,
+            string? region,
+            Uri endpoint,
+            string? requestId,
+            DateTimeOffset retrievedAt)
+        {
+            Id = id;
+            Status = status;
+            RawStatus = rawStatus;
+            BeginTime = beginTime;
+            EndTime = endTime;
+            ErrorCode = errorCode;
+            ErrorMessage = errorMessage;
+            ProjectId = projectId;
+            Region = region ?? endpoint.Host;
+            Endpoint = endpoint;
+            RequestId = requestId;
+            RetrievedAt = retrievedAt;
+        }
+
+        public string Id { get; }
+
+        public CloudJobStatus Status { get; }
+
+        /// <summary>The status text exactly as the service sent it.</summary>
+        public string RawStatus { get; }
+
+        public DateTimeOffset? BeginTime { get; }
+
+        public DateTimeOffset? EndTime { get; }
+
+        /// <summary>
+        /// End minus begin for a finished job; for a job still running, the time from its start to
+        /// when it was read. Null when the service gave no begin time.
+        /// </summary>
+        public TimeSpan? Duration
+        {
+            get
+            {
+                if (BeginTime is not DateTimeOffset begin)
+                {
+                    return null;
+                }
+
+                DateTimeOffset? end = EndTime ?? (IsFinished ? null : RetrievedAt);
+                if (end is not DateTimeOffset e)
+                {
+                    return null;
+                }
+
+                TimeSpan span = e - begin;
+                return span < TimeSpan.Zero ? TimeSpan.Zero : span;
+            }
+        }
+
+        /// <summary>True once the job has succeeded or failed; it will not change any more.</summary>
+        public bool IsFinished => Status == CloudJobStatus.Success || Status == CloudJobStatus.Failed;
+
+        public string? ErrorCode { get; }
+
+        public string? ErrorMessage { get; }
+
+        public string ProjectId { get; }
+
+        /// <summary>The region the job was read from, or the endpoint's host when no region was named.</summary>
+        public string Region { get; }
+
+        public Uri Endpoint { get; }
+
+        /// <summary>The service's request id of the answer this object was made from (X-Request-Id).</summary>
+        public string? RequestId { get; }
+
+        /// <summary>When this status was read.</summary>
+        public DateTimeOffset RetrievedAt { get; }
+
+        public override string ToString() => Id;
+    }
+}

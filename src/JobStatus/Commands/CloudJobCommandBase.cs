@@ -1,0 +1,159 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Security;
+using System.Threading;
+using JobStatus.Client;
+using JobStatus.Connection;
+using JobStatus.Errors;
+using JobStatus.Pipeline;
+using JobStatus.Session;
+
+namespace JobStatus.Commands
+{
+    /// <summary>
+    /// What Get-CloudJob and Wait-CloudJob share: connection parameters, credential resolution,
+    /// cancellation on Ctrl+C, and the mailbox that brings background results to the pipeline thread.
+    /// </summary>
+    public abstract class CloudJobCommandBase : PSCmdlet, IDisposable
+    {
+        private readonly Dictionary<string, CloudJobClient> _clients = new Dictionary<string, CloudJobClient>(StringComparer.Ordinal);
+        private CancellationTokenSource _cancellation = new CancellationTokenSource();
+        private bool _disposed;
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("project_id")]
+        public string? ProjectId { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Region { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public Uri? Endpoint { get; set; }
+
+        [Parameter]
+        [SecureStringTransformation]
+        public SecureString? Token { get; set; }
+
+        [Parameter]
+        [ValidateRange(0, 100)]
+        public int MaximumRetryCount { get; set; } = 3;
+
+        [Parameter]
+        [ValidateRange(0.0, 600.0)]
+        public double RetryIntervalSec { get; set; } = 2;
+
+        [Parameter]
+        [ValidateRange(1, 256)]
+        public int ThrottleLimit { get; set; } = 16;
+
+        [Parameter]
+        public SwitchParameter SkipCertificateCheck { get; set; }
+
+        [Parameter]
+        public SwitchParameter AllowUnencryptedAuthentication { get; set; }
+
+        /// <summary>The limit for one HTTP request; null for none.</summary>
+        protected abstract TimeSpan? RequestTimeout { get; }
+
+        protected CancellationToken Cancellation => _cancellation.Token;
+
+        internal PipelineMailbox Mailbox { get; } = new PipelineMailbox();
+
+        public void Dispose()
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _cancellation.Cancel();
+            foreach (CloudJobClient client in _clients.Values)
+            {
+                client.Dispose();
+            }
+
+            _cancellation.Dispose();
+            Mailbox.Dispose();
+            GC.SuppressFinalize(this);
+        }
+
+        protected override void StopProcessing() => _cancellation.Cancel();
+
+        /// <summary>Stops every request still in flight (after a failure that ends the command).</summary>
+        protected void CancelAll() => _cancellation.Cancel();
+
+        /// <summary>
+        /// The client for the values bound to this record (ProjectId, Region and Endpoint may come from
+        /// each pipeline object). Throws a terminating error when no request could be sent.
+        /// </summary>
+        protected CloudJobClient ClientForCurrentRecord()
+        {
+            string key = $"{ProjectId}\n{Region}\n{Endpoint?.OriginalString}";
+            if (_clients.TryGetValue(key, out CloudJobClient? cached))
+            {
+                return cached;
+            }
+
+            ResolvedContext context = ConnectionResolver.Resolve(
+                new ConnectionSettings(Token, ProjectId, Region, Endpoint),
+                CloudJobSessionStore.Current,
+                Environment.GetEnvironmentVariable);
+            CloudJobConnection? connection = context.TryCreateConnection(AllowUnencryptedAuthentication, out ConnectionProblem? problem);
+            if (connection == null)
+            {
+                ThrowTerminatingError(CloudJobErrorRecords.ForProblem(problem!));
+            }
+
+            WriteDebug($"Project {connection!.ProjectId} ({context.ProjectId.Source}), endpoint {EndpointRules.Display(connection.Endpoint)} ({context.Endpoint.Source}), token from {context.Token.Source}.");
+            var options = new CloudJobClientOptions
+            {
+                RequestTimeout = RequestTimeout,
+                MaximumRetryCount = MaximumRetryCount,
+                RetryInterval = TimeSpan.FromSeconds(RetryIntervalSec),
+                ThrottleLimit = ThrottleLimit,
+                SkipCertificateCheck = SkipCertificateCheck,
+            };
+            var client = new CloudJobClient(connection, options, Mailbox.Post);
+            _clients[key] = client;
+            return client;
+        }
+
+        /// <summary>Writes the lines background work has posted. Pipeline thread only.</summary>
+        protected void FlushMailbox()
+        {
+            while (Mailbox.TryTake(out string line))
+            {
+                WriteVerbose(line);
+            }
+        }
+
+        /// <summary>Sleeps until background work signals or <paramref name="timeout"/> passes; Ctrl+C ends it at once.</summary>
+        /// <returns>False on timeout.</returns>
+        protected bool WaitForWork(TimeSpan timeout)
+        {
+            try
+            {
+                return Mailbox.Wait(timeout, Cancellation);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        /// <summary>Writes a failure: for that job alone, or for the whole command when every job would fail alike.</summary>
+        protected void WriteFailure(CloudJobFailure failure, object? target)
+        {
+            ErrorRecord record = CloudJobErrorRecords.ForFailure(failure, target);
+            if (failure.AffectsEveryJob)
+            {
+                CancelAll();
+                ThrowTerminatingError(record);
+            }
+
+            WriteError(record);
+        }
+    }
+}
