@@ -15,5 +15,8 @@ namespace JobStatus.Client
         PermissionDenied,
         RedirectRefused,
         UnexpectedStatus,
+
+        /// <summary>A fault in JobStatus itself; reported, never swallowed.</summary>
+        Unexpected,
     }
 }

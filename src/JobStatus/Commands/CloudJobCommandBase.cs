@@ -74,12 +74,18 @@ namespace JobStatus.Commands
                 client.Dispose();
             }
 
+            DisposeResources();
             _cancellation.Dispose();
             Mailbox.Dispose();
             GC.SuppressFinalize(this);
         }
 
         protected override void StopProcessing() => _cancellation.Cancel();
+
+        /// <summary>Releases what a derived command holds; called once, after every request was cancelled.</summary>
+        protected virtual void DisposeResources()
+        {
+        }
 
         /// <summary>Stops every request still in flight (after a failure that ends the command).</summary>
         protected void CancelAll() => _cancellation.Cancel();
@@ -88,16 +94,19 @@ namespace JobStatus.Commands
         /// The client for the values bound to this record (ProjectId, Region and Endpoint may come from
         /// each pipeline object). Throws a terminating error when no request could be sent.
         /// </summary>
-        protected CloudJobClient ClientForCurrentRecord()
+        protected CloudJobClient ClientForCurrentRecord() => ClientFor(ProjectId, Region, Endpoint);
+
+        /// <summary>The client for these values, resolved once per command; parameters left null fall back to session and environment.</summary>
+        protected CloudJobClient ClientFor(string? projectId, string? region, Uri? endpoint)
         {
-            string key = $"{ProjectId}\n{Region}\n{Endpoint?.OriginalString}";
+            string key = $"{projectId}\n{region}\n{endpoint?.OriginalString}";
             if (_clients.TryGetValue(key, out CloudJobClient? cached))
             {
                 return cached;
             }
 
             ResolvedContext context = ConnectionResolver.Resolve(
-                new ConnectionSettings(Token, ProjectId, Region, Endpoint),
+                new ConnectionSettings(Token, projectId, region, endpoint),
                 CloudJobSessionStore.Current,
                 Environment.GetEnvironmentVariable);
             CloudJobConnection? connection = context.TryCreateConnection(AllowUnencryptedAuthentication, out ConnectionProblem? problem);

@@ -23,7 +23,8 @@ namespace JobStatus.Errors
                 CloudJobFailureKind.AuthenticationFailed => ("CloudJobAuthenticationFailed", ErrorCategory.AuthenticationError),
                 CloudJobFailureKind.PermissionDenied => ("CloudJobPermissionDenied", ErrorCategory.PermissionDenied),
                 CloudJobFailureKind.RedirectRefused => ("CloudJobRedirectRefused", ErrorCategory.SecurityError),
-                _ => ("CloudJobUnexpectedResponse", ErrorCategory.InvalidResult),
+                CloudJobFailureKind.UnexpectedStatus => ("CloudJobUnexpectedResponse", ErrorCategory.InvalidResult),
+                _ => ("CloudJobUnexpectedError", ErrorCategory.NotSpecified),
             };
             return new ErrorRecord(new CloudJobException(failure), id, category, target ?? failure.JobId);
         }

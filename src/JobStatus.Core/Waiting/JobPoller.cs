@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading;
+using System.Threading.Tasks;
+using JobStatus.Client;
+
+namespace JobStatus.Waiting
+{
+    /// <summary>
+    /// Polls every added job on its own schedule until it finishes or cannot be read: each job is read
+    /// at once, then no sooner than one interval after its previous read began. All jobs poll
+    /// concurrently (the client limits requests in flight). Every read becomes a <see cref="WaitEvent"/>
+    /// queued for the consumer, who is woken through the signal callback.
+    /// </summary>
+    public sealed class JobPoller : IDisposable
+    {
+        private readonly TimeSpan _interval;
+        private readonly Action _signal;
+        private readonly CancellationTokenSource _stop;
+        private readonly ConcurrentQueue<WaitEvent> _events = new ConcurrentQueue<WaitEvent>();
+        private int _running;
+
+        public JobPoller(TimeSpan interval, Action signal, CancellationToken cancellationToken)
+        {
+            _interval = interval;
+            _signal = signal;
+            _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        }
+
+        /// <summary>Jobs still being polled.</summary>
+        public int Running => Volatile.Read(ref _running);
+
+        public void Add(WaitedJob job)
+        {
+            Interlocked.Increment(ref _running);
+            _ = Task.Run(() => PollAsync(job));
+        }
+
+        public bool TryTake(out WaitEvent waitEvent) => _events.TryDequeue(out waitEvent!);
+
+        /// <summary>Stops every poll (after -Any, a timeout or a failure that ends the wait).</summary>
+        public void StopAll() => _stop.Cancel();
+
+        public void Dispose()
+        {
+            _stop.Cancel();
+            _stop.Dispose();
+        }
+
+        private async Task PollAsync(WaitedJob job)
+        {
+            CancellationToken token = _stop.Token;
+            try
+            {
+                while (true)
+                {
+                    DateTime started = DateTime.UtcNow;
+                    CloudJobResult result = await job.Client.GetJobAsync(job.JobId, token).ConfigureAwait(false);
+                    bool last = result.Job == null || result.Job.IsFinished;
+                    if (last)
+                    {
+                        Interlocked.Decrement(ref _running);
+                    }
+
+                    _events.Enqueue(new WaitEvent(job, result));
+                    _signal();
+                    if (last)
+                    {
+                        return;
+                    }
+
+                    TimeSpan wait = _interval - (DateTime.UtcNow - started);
+                    if (wait > TimeSpan.Zero)
+                    {
+                        await Task.Delay(wait, token).ConfigureAwait(false);
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                Interlocked.Decrement(ref _running);
+            }
+            catch (ObjectDisposedException)
+            {
+                Interlocked.Decrement(ref _running);
+            }
+            catch (Exception e)
+            {
+                // A bug must end this job's wait loudly, never leave the wait hanging.
+                Interlocked.Decrement(ref _running);
+                _events.Enqueue(new WaitEvent(job, CloudJobResult.Fail(new CloudJobFailure(
+                    CloudJobFailureKind.Unexpected,
+                    job.JobId,
+                    $"Waiting for job '{job.JobId}' failed unexpectedly: {e.GetType().Name}: {e.Message}",
+                    exception: e))));
+                _signal();
+            }
+        }
+    }
+}

@@ -1,0 +1,330 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Management.Automation;
+using JobStatus.Client;
+using JobStatus.Errors;
+using JobStatus.Waiting;
+
+namespace JobStatus.Commands
+{
+    /// <summary>
+    /// Wait-CloudJob: polls many jobs concurrently and writes each one as soon as it finishes. A job
+    /// that ends Failed is written and reported as an error; jobs still running at -Timeout get an
+    /// OperationTimeout error each, so a wait never ends silently.
+    /// </summary>
+    // InputObject is the default set because pipeline binding tries the default set first: a piped
+    // CloudJob must bind as itself (so a finished one needs no request), not by its Id property.
+    [Cmdlet(VerbsLifecycle.Wait, "CloudJob", DefaultParameterSetName = InputObjectSet)]
+    [OutputType(typeof(CloudJob))]
+    public sealed class WaitCloudJobCommand : CloudJobCommandBase
+    {
+        private const string IdSet = "Id";
+        private const string InputObjectSet = "InputObject";
+        private const int ProgressActivityId = 1;
+        private const string ProgressActivity = "Waiting for cloud jobs";
+
+        private static readonly TimeSpan ProgressRefresh = TimeSpan.FromSeconds(1);
+
+        private readonly Dictionary<string, WaitedJob> _jobs = new Dictionary<string, WaitedJob>(StringComparer.Ordinal);
+        private readonly Dictionary<CloudJobStatus, int> _finalCounts = new Dictionary<CloudJobStatus, int>();
+        private readonly Stopwatch _waited = new Stopwatch();
+        private JobPoller? _poller;
+        private int _total;
+        private int _settled;
+        private bool _anySatisfied;
+        private bool _progressShown;
+        private TimeSpan? _lastProgress;
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+        [Alias("Id", "job_id")]
+        [AllowNull]
+        [AllowEmptyString]
+        [AllowEmptyCollection]
+        public string?[] JobId { get; set; } = Array.Empty<string>();
+
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
+        public CloudJob[] InputObject { get; set; } = Array.Empty<CloudJob>();
+
+        /// <summary>Seconds for the whole wait; -1 waits for ever.</summary>
+        [Parameter]
+        [Alias("TimeoutSec")]
+        [ValidateRange(-1, int.MaxValue)]
+        public int Timeout { get; set; } = -1;
+
+        [Parameter]
+        [ValidateRange(0.1, 86400.0)]
+        public double PollIntervalSec { get; set; } = 5;
+
+        /// <summary>Seconds one HTTP request may take; 0 for no limit.</summary>
+        [Parameter]
+        [ValidateRange(0, 86400)]
+        public int RequestTimeoutSec { get; set; } = 30;
+
+        [Parameter]
+        public SwitchParameter Any { get; set; }
+
+        protected override TimeSpan? RequestTimeout => RequestTimeoutSec == 0 ? null : TimeSpan.FromSeconds(RequestTimeoutSec);
+
+        private bool Done => _anySatisfied || _settled == _total;
+
+        protected override void BeginProcessing()
+        {
+            _waited.Start();
+            _poller = new JobPoller(TimeSpan.FromSeconds(PollIntervalSec), Mailbox.Signal, Cancellation);
+        }
+
+        protected override void ProcessRecord()
+        {
+            if (_anySatisfied)
+            {
+                return;
+            }
+
+            if (ParameterSetName == InputObjectSet)
+            {
+                foreach (CloudJob? job in InputObject)
+                {
+                    if (job != null)
+                    {
+                        Track(job.Id, job, ProjectId ?? job.ProjectId, Endpoint ?? job.Endpoint);
+                    }
+                }
+            }
+            else
+            {
+                foreach (string? id in JobId)
+                {
+                    Track(id ?? string.Empty, null, ProjectId, Endpoint);
+                }
+            }
+
+            Pump(block: false);
+        }
+
+        protected override void EndProcessing()
+        {
+            Pump(block: true);
+            if (_progressShown)
+            {
+                WriteProgress(new ProgressRecord(ProgressActivityId, ProgressActivity, "Done") { RecordType = ProgressRecordType.Completed });
+            }
+        }
+
+        protected override void DisposeResources() => _poller?.Dispose();
+
+        private void Track(string jobId, CloudJob? known, string? projectId, Uri? endpoint)
+        {
+            CloudJobClient client = ClientFor(projectId, Region, endpoint);
+            string key = client.Connection.JobUri(jobId.Length == 0 ? "-" : jobId).AbsoluteUri + "\n" + jobId;
+            if (_jobs.ContainsKey(key))
+            {
+                WriteVerbose($"Job '{jobId}' is listed more than once; it is waited for once.");
+                return;
+            }
+
+            var waited = new WaitedJob(jobId, client, known);
+            _jobs.Add(key, waited);
+            _total++;
+            if (known != null && known.IsFinished)
+            {
+                Finish(waited, known);
+                return;
+            }
+
+            _poller!.Add(waited);
+        }
+
+        private void Pump(bool block)
+        {
+            while (true)
+            {
+                FlushMailbox();
+                while (!_anySatisfied && _poller!.TryTake(out WaitEvent waitEvent))
+                {
+                    Handle(waitEvent);
+                }
+
+                FlushMailbox();
+                ShowProgress(force: false);
+
+                // Before the last input has arrived, "all settled" is not the end: more jobs may come.
+                if (!block || Done)
+                {
+                    return;
+                }
+
+                TimeSpan sleep = ProgressRefresh;
+                if (Timeout >= 0)
+                {
+                    TimeSpan left = TimeSpan.FromSeconds(Timeout) - _waited.Elapsed;
+                    if (left <= TimeSpan.Zero)
+                    {
+                        TimedOut();
+                        return;
+                    }
+
+                    sleep = left < sleep ? left : sleep;
+                }
+
+                WaitForWork(sleep);
+            }
+        }
+
+        private void Handle(WaitEvent waitEvent)
+        {
+            WaitedJob job = waitEvent.Job;
+            if (waitEvent.Result.Failure is CloudJobFailure failure)
+            {
+                Settle(job);
+                WriteFailure(failure, (object?)job.LastKnown ?? job.JobId);
+                return;
+            }
+
+            CloudJob latest = waitEvent.Result.Job!;
+            CloudJob? previous = job.LastKnown;
+            job.LastKnown = latest;
+            if (previous == null || previous.RawStatus != latest.RawStatus)
+            {
+                WriteVerbose(previous == null
+                    ? $"Job '{job.JobId}': {latest.RawStatus}."
+                    : $"Job '{job.JobId}': {previous.RawStatus} -> {latest.RawStatus}.");
+                ShowProgress(force: true);
+            }
+
+            if (latest.IsFinished)
+            {
+                Finish(job, latest);
+            }
+        }
+
+        private void Finish(WaitedJob job, CloudJob final)
+        {
+            Settle(job);
+            _finalCounts[final.Status] = _finalCounts.TryGetValue(final.Status, out int n) ? n + 1 : 1;
+            if (Any)
+            {
+                _anySatisfied = true;
+                _poller!.StopAll();
+            }
+
+            WriteObject(final);
+            if (final.Status == CloudJobStatus.Failed)
+            {
+                string said = final.ErrorCode != null || final.ErrorMessage != null
+                    ? $" The service says: {string.Join(": ", NotNull(final.ErrorCode, final.ErrorMessage)).TrimEnd('.')}."
+                    : " The service gave no reason; look up the job in the console.";
+                WriteError(CloudJobErrorRecords.Custom(
+                    $"Job '{final.Id}' in project {final.ProjectId} ended Failed.{said}{RequestIdText(final.RequestId)}",
+                    "CloudJobFailed",
+                    ErrorCategory.InvalidResult,
+                    final));
+            }
+        }
+
+        private void Settle(WaitedJob job)
+        {
+            if (!job.IsSettled)
+            {
+                job.IsSettled = true;
+                _settled++;
+            }
+        }
+
+        private void TimedOut()
+        {
+            _poller!.StopAll();
+            ShowProgress(force: true);
+            foreach (WaitedJob job in _jobs.Values)
+            {
+                if (job.IsSettled)
+                {
+                    continue;
+                }
+
+                string last = job.LastKnown == null ? "it had not answered yet" : $"its last status was {job.LastKnown.RawStatus}";
+                WriteError(CloudJobErrorRecords.Custom(
+                    $"Job '{job.JobId}' did not finish within the timeout of {Timeout} s; {last}. It goes on in the cloud: "
+                    + "wait again with a longer -Timeout, or check it with Get-CloudJob.",
+                    "CloudJobWaitTimeout",
+                    ErrorCategory.OperationTimeout,
+                    (object?)job.LastKnown ?? job.JobId));
+            }
+        }
+
+        private void ShowProgress(bool force)
+        {
+            TimeSpan now = _waited.Elapsed;
+            if (_total == 0 || (!force && _lastProgress is TimeSpan last && now - last < ProgressRefresh))
+            {
+                return;
+            }
+
+            _lastProgress = now;
+            _progressShown = true;
+            var running = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (WaitedJob job in _jobs.Values)
+            {
+                if (!job.IsSettled)
+                {
+                    string status = job.LastKnown?.RawStatus ?? "Waiting for first answer";
+                    running[status] = running.TryGetValue(status, out int n) ? n + 1 : 1;
+                }
+            }
+
+            var parts = new List<string>();
+            foreach (KeyValuePair<CloudJobStatus, int> pair in _finalCounts)
+            {
+                parts.Add($"{pair.Value} {pair.Key}");
+            }
+
+            foreach (KeyValuePair<string, int> pair in running)
+            {
+                parts.Add($"{pair.Value} {pair.Key}");
+            }
+
+            int errors = _settled - Sum(_finalCounts);
+            if (errors > 0)
+            {
+                parts.Add($"{errors} Error");
+            }
+
+            string description = string.Format(
+                CultureInfo.InvariantCulture,
+                "{0} of {1} finished ({2}); waited {3:hh\\:mm\\:ss}",
+                _settled,
+                _total,
+                string.Join(", ", parts),
+                now);
+            WriteProgress(new ProgressRecord(ProgressActivityId, ProgressActivity, description)
+            {
+                PercentComplete = (int)(100L * _settled / _total),
+            });
+        }
+
+        private static int Sum(Dictionary<CloudJobStatus, int> counts)
+        {
+            int sum = 0;
+            foreach (int n in counts.Values)
+            {
+                sum += n;
+            }
+
+            return sum;
+        }
+
+        private static IEnumerable<string> NotNull(params string?[] values)
+        {
+            foreach (string? value in values)
+            {
+                if (value != null)
+                {
+                    yield return value;
+                }
+            }
+        }
+
+        private static string RequestIdText(string? requestId) => requestId == null ? string.Empty : $" (request id {requestId})";
+    }
+}
