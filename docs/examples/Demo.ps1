@@ -1,0 +1,117 @@
+#Requires -Version 7.4
+<#
+.SYNOPSIS
+    A short tour of the JobStatus module against the local emulator: no cloud account needed.
+
+.DESCRIPTION
+    Starts the emulator (src/JobStatus.Emulator) with the demo scenario, connects to it, and shows
+    Get-CloudJob, its errors, Get-CloudJobContext and Wait-CloudJob. Takes about 15 seconds.
+
+    Build first, then run:
+        dotnet pwsh ./build.ps1 build
+        dotnet pwsh ./docs/examples/Demo.ps1
+    or both at once: dotnet pwsh ./build.ps1 demo
+#>
+[CmdletBinding()]
+param()
+
+$ErrorActionPreference = 'Stop'
+$repo = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+$manifest = Join-Path $repo 'out/JobStatus/JobStatus.psd1'
+$emulatorDll = Join-Path $repo 'src/JobStatus.Emulator/bin/Release/net10.0/JobStatus.Emulator.dll'
+$scenario = Join-Path $repo 'src/JobStatus.Emulator/scenarios/demo.json'
+$projectId = '09bb24e6fe80d23d2fa2c010b53b418c'
+
+foreach ($file in $manifest, $emulatorDll, $scenario) {
+    if (-not (Test-Path $file)) { throw "$file is missing. Build first: dotnet pwsh ./build.ps1 build" }
+}
+
+function Show-Step([string]$Title) {
+    Write-Host ''
+    Write-Host "## $Title" -ForegroundColor Cyan
+}
+
+function Show-Error([Management.Automation.ErrorRecord[]]$Records) {
+    foreach ($r in $Records) {
+        Write-Host "  error $($r.FullyQualifiedErrorId.Split(',')[0]) ($($r.CategoryInfo.Category)): $($r.Exception.Message)" -ForegroundColor Yellow
+    }
+}
+
+Import-Module $manifest -Force
+
+# The emulator prints one line with its URL; closing its stdin (or this process ending) stops it.
+$dotnet = if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') { [Environment]::ProcessPath } else { 'dotnet' }
+$start = [Diagnostics.ProcessStartInfo]::new($dotnet)
+foreach ($a in $emulatorDll, '--port', '0', '--exit-on-stdin-close', '--scenario', $scenario) { $start.ArgumentList.Add($a) }
+$start.RedirectStandardInput = $true
+$start.RedirectStandardOutput = $true
+$start.RedirectStandardError = $true
+$emulator = [Diagnostics.Process]::Start($start)
+$emulatorErrors = $emulator.StandardError.ReadToEndAsync()
+
+try {
+    $line = $emulator.StandardOutput.ReadLineAsync()
+    if (-not $line.Wait([TimeSpan]::FromSeconds(20)) -or $line.Result -notmatch 'listening on (http://\S+)') {
+        throw "The emulator did not start: $($emulatorErrors.Result)"
+    }
+    $url = $Matches[1].TrimEnd('/')
+    $null = $emulator.StandardOutput.ReadToEndAsync()
+
+    # The scenario decides the jobs; ask the emulator which ones it made.
+    $ids = @(Invoke-RestMethod "$url/_emulator/jobs" -NoProxy | ForEach-Object { $_ } | Where-Object projectId -EQ $projectId | ForEach-Object id)
+    Write-Host "Emulator at $url with $($ids.Count) jobs in project $projectId."
+
+    Show-Step 'Connect-CloudJobService: store the token and project for this session (nothing is sent)'
+    Connect-CloudJobService -Token 'emulator-token' -ProjectId $projectId -Endpoint $url
+
+    Show-Step 'Get-CloudJob $ids | Format-Table'
+    Get-CloudJob $ids | Format-Table | Out-Host
+
+    Write-Host ''
+    Write-Host '(3 seconds later: the short jobs have finished)'
+    Start-Sleep -Seconds 3
+
+    Show-Step 'Get-CloudJob $ids | Where-Object Status -eq Failed: what went wrong'
+    Get-CloudJob $ids | Where-Object Status -EQ Failed | Format-Table Id, Status, ErrorCode, ErrorMessage -AutoSize | Out-Host
+
+    Show-Step 'An unknown id gets a non-terminating error; the other jobs still answer'
+    $unknown = 'no-such-job'
+    Get-CloudJob $ids[0], $unknown, $ids[1] -ErrorAction SilentlyContinue -ErrorVariable lookupErrors | Format-Table | Out-Host
+    Show-Error $lookupErrors
+
+    Show-Step 'Get-CloudJobContext: what is used, and where it came from'
+    Get-CloudJobContext | Format-List | Out-Host
+
+    Show-Step 'Wait-CloudJob $ids -Timeout 10 -PollIntervalSec 0.5'
+    if (Get-Command Wait-CloudJob -ErrorAction Ignore) {
+        Write-Host '(each job is written as it finishes; -Verbose tells status changes; a progress bar shows in a terminal)'
+        # Restart the emulator's jobs so there is something to wait for.
+        Invoke-RestMethod -Method Post "$url/_emulator/reset" -NoProxy | Out-Null
+        try {
+            # -Verbose also logs every request: keep only the status changes.
+            Wait-CloudJob $ids -Timeout 10 -PollIntervalSec 0.5 -Verbose -ErrorAction SilentlyContinue -ErrorVariable waitErrors 4>&1 |
+                ForEach-Object {
+                    if ($_ -isnot [Management.Automation.VerboseRecord]) { $_ }
+                    elseif ($_.Message -like "Job '*") { Write-Host "  $($_.Message)" -ForegroundColor DarkGray }
+                } |
+                Format-Table | Out-Host
+            Show-Error $waitErrors
+        }
+        catch {
+            Write-Warning "Wait-CloudJob stopped: $($_.Exception.Message)"
+        }
+    }
+    else {
+        Write-Host 'Wait-CloudJob is not in this build yet.'
+    }
+}
+finally {
+    if (Get-Command Disconnect-CloudJobService -ErrorAction Ignore) { Disconnect-CloudJobService }
+    if (-not $emulator.HasExited) {
+        try { $null = Invoke-RestMethod -Method Post "$url/_emulator/shutdown" -NoProxy -TimeoutSec 5 } catch { Write-Verbose "shutdown: $_" }
+        $emulator.StandardInput.Close()
+        if (-not $emulator.WaitForExit(5000)) { $emulator.Kill($true) }
+    }
+    Write-Host ''
+    Write-Host 'Emulator stopped.'
+}

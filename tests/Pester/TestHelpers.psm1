@@ -1,0 +1,215 @@
+<#
+    Shared by every Pester test file: import the built module, and start, script and stop the local
+    emulator (src/JobStatus.Emulator) that stands in for the cloud API.
+
+    build.ps1 sets JOBSTATUS_MODULE and JOBSTATUS_EMULATOR; without them (a test run by hand after
+    `build.ps1 build`) the paths default to the Release build in this repository.
+
+        BeforeAll {
+            Import-Module "$PSScriptRoot/TestHelpers.psm1" -Force
+            Import-JobStatusModule
+            $emu = Start-TestEmulator
+        }
+        AfterAll { Stop-TestEmulator $emu }
+
+    Every control call goes to the emulator's loopback URL; -Emulator defaults to the emulator
+    started last.
+#>
+
+Set-StrictMode -Version 3.0
+
+$RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+$script:LastEmulator = $null
+
+function Get-JobStatusModulePath {
+    if ($env:JOBSTATUS_MODULE) { return $env:JOBSTATUS_MODULE }
+    return Join-Path $RepoRoot 'out/JobStatus/JobStatus.psd1'
+}
+
+function Import-JobStatusModule {
+    # -Global: imported from inside this module, it would otherwise be visible only here.
+    $path = Get-JobStatusModulePath
+    if (-not (Test-Path $path)) { throw "The module is not built: $path does not exist. Run: dotnet pwsh ./build.ps1 build" }
+    Import-Module $path -Force -Global -PassThru
+}
+
+function Get-DotnetPath {
+    # This pwsh usually runs as a dotnet tool, so its own host is the dotnet to use.
+    $self = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($self) -eq 'dotnet') { return $self }
+    return (Get-Command dotnet -CommandType Application -ErrorAction Stop | Select-Object -First 1).Source
+}
+
+function Start-TestEmulator {
+    <#
+    .SYNOPSIS
+        Starts the emulator on a free loopback port; returns @{ Url; Process }.
+    .PARAMETER Token
+        Tokens it accepts (default: emulator-token).
+    .PARAMETER Scenario
+        A scenario file of jobs to create at start.
+    #>
+    [CmdletBinding()]
+    param(
+        [string[]]$Token,
+        [string]$Scenario,
+        [switch]$VerboseLog
+    )
+    $dll = if ($env:JOBSTATUS_EMULATOR) { $env:JOBSTATUS_EMULATOR } else { Join-Path $RepoRoot 'src/JobStatus.Emulator/bin/Release/net10.0/JobStatus.Emulator.dll' }
+    if (-not (Test-Path $dll)) { throw "The emulator is not built: $dll does not exist. Run: dotnet pwsh ./build.ps1 build" }
+
+    $info = [Diagnostics.ProcessStartInfo]::new((Get-DotnetPath))
+    foreach ($a in @($dll, '--port', '0', '--exit-on-stdin-close')) { $info.ArgumentList.Add($a) }
+    foreach ($t in @($Token | Where-Object { $_ })) { $info.ArgumentList.Add('--token'); $info.ArgumentList.Add($t) }
+    if ($Scenario) { $info.ArgumentList.Add('--scenario'); $info.ArgumentList.Add((Resolve-Path $Scenario).Path) }
+    if ($VerboseLog) { $info.ArgumentList.Add('--verbose') }
+    # Our end of stdin stays open while the emulator should live: if this process dies, the pipe
+    # closes and --exit-on-stdin-close ends the emulator, so no test leaves one behind.
+    $info.RedirectStandardInput = $true
+    $info.RedirectStandardOutput = $true
+    $info.RedirectStandardError = $true
+    $info.UseShellExecute = $false
+
+    $process = [Diagnostics.Process]::Start($info)
+    $stderr = $process.StandardError.ReadToEndAsync()
+    $firstLine = $process.StandardOutput.ReadLineAsync()
+    $url = $null
+    if ($firstLine.Wait([TimeSpan]::FromSeconds(20)) -and $firstLine.Result -match 'listening on (http://\S+)') {
+        $url = $Matches[1].TrimEnd('/')
+    }
+    if (-not $url -or -not ([uri]$url).IsLoopback) {
+        $said = if ($firstLine.IsCompleted) { "it printed: '$($firstLine.Result)'" } else { 'it printed nothing within 20 s' }
+        if (-not $process.HasExited) { $process.Kill($true) }
+        $null = $process.WaitForExit(5000)
+        $errText = if ($stderr.Wait(2000)) { $stderr.Result.Trim() } else { '' }
+        throw "The emulator did not start ($said; exit code $(if ($process.HasExited) { $process.ExitCode } else { 'none' })). Its stderr: $errText"
+    }
+    # Keep stdout drained so the emulator never blocks on a full pipe.
+    $stdout = $process.StandardOutput.ReadToEndAsync()
+
+    $emulator = [pscustomobject]@{
+        PSTypeName = 'JobStatus.TestEmulator'
+        Url        = $url
+        Process    = $process
+        StdOut     = $stdout
+        StdErr     = $stderr
+        Stopped    = $false
+    }
+    $script:LastEmulator = $emulator
+    return $emulator
+}
+
+function Resolve-Emulator($Emulator) {
+    if ($Emulator) { return $Emulator }
+    if ($script:LastEmulator) { return $script:LastEmulator }
+    throw 'No emulator: call Start-TestEmulator first, or pass -Emulator.'
+}
+
+function Invoke-EmulatorApi {
+    param($Emulator, [string]$Method, [string]$Path, $Body)
+    $emu = Resolve-Emulator $Emulator
+    $request = @{ Method = $Method; Uri = "$($emu.Url)$Path"; NoProxy = $true; TimeoutSec = 10 }
+    if ($null -ne $Body) {
+        $request.Body = ConvertTo-Json -InputObject $Body -Depth 10 -Compress
+        $request.ContentType = 'application/json'
+    }
+    # Enumerate JSON arrays so callers get one object per element.
+    Invoke-RestMethod @request | ForEach-Object { $_ }
+}
+
+function Stop-TestEmulator {
+    <# .SYNOPSIS Asks the emulator to shut down, then kills it if it is still alive after 5 s. #>
+    param([Parameter(Position = 0)]$Emulator)
+    $emu = Resolve-Emulator $Emulator
+    if ($emu.Stopped) { return }
+    $emu.Stopped = $true
+    $process = $emu.Process
+    if (-not $process.HasExited) {
+        try { $null = Invoke-EmulatorApi $emu POST '/_emulator/shutdown' } catch { Write-Verbose "shutdown request failed: $_" }
+        try { $process.StandardInput.Close() } catch { Write-Verbose "closing stdin failed: $_" }
+        if (-not $process.WaitForExit(5000)) {
+            $process.Kill($true)
+            $null = $process.WaitForExit(5000)
+        }
+    }
+    if ($script:LastEmulator -eq $emu) { $script:LastEmulator = $null }
+}
+
+function Reset-TestEmulator {
+    <# .SYNOPSIS Back to the start state: scenario jobs restarted, faults, tokens and request log cleared. #>
+    param([Parameter(Position = 0)]$Emulator)
+    $null = Invoke-EmulatorApi $Emulator POST '/_emulator/reset'
+}
+
+function New-TestJob {
+    <#
+    .SYNOPSIS
+        Creates jobs; returns them as the emulator reports them (id, path, status, ...).
+    .EXAMPLE
+        New-TestJob @{ id = 'job-1'; runSeconds = 2; finalStatus = 'Failed'; errorCode = 'CFW.00200005' }
+    #>
+    param(
+        [Parameter(Mandatory, Position = 0)]
+        [object[]]$Spec,
+        $Emulator
+    )
+    Invoke-EmulatorApi $Emulator POST '/_emulator/jobs' @($Spec)
+}
+
+function Get-TestJob {
+    param($Emulator)
+    Invoke-EmulatorApi $Emulator GET '/_emulator/jobs'
+}
+
+function Add-TestFault {
+    <#
+    .SYNOPSIS
+        Makes the emulator misbehave: throttle, html500/502/503/504, html200, brokenJson,
+        missingData, emptyBody, slow, status or reset; for -Count requests (-1 for ever).
+    #>
+    param(
+        [Parameter(Mandatory, Position = 0)]
+        [string]$Kind,
+        [string]$JobId,
+        [string]$ProjectId,
+        [int]$Count = 1,
+        [int]$DelayMs,
+        [int]$Status,
+        [int]$RetryAfter,
+        $Emulator
+    )
+    $body = [ordered]@{ kind = $Kind; count = $Count }
+    if ($PSBoundParameters.ContainsKey('JobId')) { $body.jobId = $JobId }
+    if ($PSBoundParameters.ContainsKey('ProjectId')) { $body.projectId = $ProjectId }
+    if ($PSBoundParameters.ContainsKey('DelayMs')) { $body.delayMs = $DelayMs }
+    if ($PSBoundParameters.ContainsKey('Status')) { $body.status = $Status }
+    if ($PSBoundParameters.ContainsKey('RetryAfter')) { $body.retryAfter = $RetryAfter }
+    Invoke-EmulatorApi $Emulator POST '/_emulator/faults' $body
+}
+
+function Get-TestRequest {
+    <# .SYNOPSIS The requests the emulator received (time, method, rawTarget, projectId, jobId, status, headers). #>
+    param([string]$JobId, $Emulator)
+    $query = if ($JobId) { '?jobId=' + [uri]::EscapeDataString($JobId) } else { '' }
+    Invoke-EmulatorApi $Emulator GET "/_emulator/requests$query"
+}
+
+function Clear-TestRequest {
+    param($Emulator)
+    $null = Invoke-EmulatorApi $Emulator DELETE '/_emulator/requests'
+}
+
+function Set-TestToken {
+    <# .SYNOPSIS Registers a token, or makes it expired (401) or forbidden (403). #>
+    param(
+        [Parameter(Mandatory, Position = 0)]
+        [string]$Token,
+        [ValidateSet('valid', 'expired', 'forbidden')]
+        [string]$State = 'valid',
+        $Emulator
+    )
+    $null = Invoke-EmulatorApi $Emulator POST '/_emulator/tokens' @{ token = $Token; state = $State }
+}
+
+Export-ModuleMember -Function Get-JobStatusModulePath, Import-JobStatusModule, Start-TestEmulator, Stop-TestEmulator,
+    Reset-TestEmulator, New-TestJob, Get-TestJob, Add-TestFault, Get-TestRequest, Clear-TestRequest, Set-TestToken
