@@ -13,6 +13,7 @@
       unit    the xunit tests only (needs a previous build)
       pester  build, then the Pester tests only
       demo    build, then run docs/examples/Demo.ps1 against the emulator
+      bench   build, then run tests/Benchmarks/Measure-JobStatus.ps1 (ratios against baselines)
       clean   remove out/, TestResults/ and every project's bin/ and obj/ (-All: also tests/.packages)
 
     Narrowing for developers:
@@ -66,6 +67,7 @@ $KnownTasks = [ordered]@{
     unit   = 'xunit tests only (after a build)'
     pester = 'build, then Pester tests only'
     demo   = 'build, then run docs/examples/Demo.ps1'
+    bench  = 'build, then run tests/Benchmarks/Measure-JobStatus.ps1'
     clean  = 'remove out/, TestResults/, bin/ and obj/ (-All: also tests/.packages)'
 }
 
@@ -109,10 +111,11 @@ function Invoke-ChildPwsh {
     # A separate process keeps the module (and Pester) out of this one, so a rebuilt dll is
     # never locked and one Pester version lives in one process. It writes straight to our
     # console (nothing redirected), so its output stays live and in order.
-    param([string[]]$ArgumentList)
+    param([string[]]$ArgumentList, [hashtable]$Environment = @{})
     $start = [Diagnostics.ProcessStartInfo]::new($DotnetExe)
     foreach ($a in @($PwshArgs) + $ArgumentList) { $start.ArgumentList.Add($a) }
     $start.UseShellExecute = $false
+    foreach ($name in $Environment.Keys) { $start.Environment[$name] = $Environment[$name] }
     # pwsh colours tables even when writing to a file or a CI log; NO_COLOR makes it plain.
     if ([Console]::IsOutputRedirected) { $start.Environment['NO_COLOR'] = '1' }
     $process = [Diagnostics.Process]::Start($start)
@@ -308,6 +311,15 @@ function Invoke-Demo {
     if ($code -ne 0) { throw "The demo failed (exit code $code)." }
 }
 
+function Invoke-Bench {
+    Write-Step 'bench'
+    $script = Join-Path $Root 'tests/Benchmarks/Measure-JobStatus.ps1'
+    if (-not (Test-Path $script)) { throw "$script does not exist." }
+    $environment = @{ JOBSTATUS_MODULE = (Join-Path $OutDir 'JobStatus.psd1'); JOBSTATUS_EMULATOR = $EmulatorDll }
+    $code = Invoke-ChildPwsh @('-File', $script) $environment
+    if ($code -ne 0) { throw "The benchmark failed (exit code $code)." }
+}
+
 function Invoke-Clean {
     Write-Step 'clean'
     $targets = @(
@@ -349,6 +361,7 @@ try {
             'help' { Invoke-Once help { Invoke-Help } }
             'clean' { Invoke-Once clean { Invoke-Clean } }
             'demo' { Invoke-Once build { Invoke-Build }; Invoke-Once demo { Invoke-Demo } }
+            'bench' { Invoke-Once build { Invoke-Build }; Invoke-Once bench { Invoke-Bench } }
             'unit' { Invoke-Once unit { $script:exitCode = [Math]::Max($exitCode, (Complete-TestRun @(Invoke-Unit))) } }
             'pester' {
                 Invoke-Once build { Invoke-Build }
