@@ -146,7 +146,7 @@ namespace JobStatus.Client
                 CloudJob? job = CloudJobResponseParser.Parse(body, jobId, origin, notes, out string? problem);
                 foreach (string note in notes)
                 {
-                    _log($"Job '{jobId}': {note}");
+                    _log(Connection.Authenticator.Redact($"Job '{jobId}': {note}"));
                 }
 
                 return job != null

@@ -18,11 +18,10 @@ namespace JobStatus.Client
             }
 
             double exponential = first.TotalMilliseconds * Math.Pow(2, Math.Max(0, retry - 1));
-            double capped = Math.Min(exponential, maximum.TotalMilliseconds);
 
-            // +-20 %, so that many waiting jobs do not retry in lockstep.
+            // +-20 %, so that many waiting jobs do not retry in lockstep; the cap applies after it.
             double factor = 0.8 + (0.4 * Jitter.Value!.NextDouble());
-            return TimeSpan.FromMilliseconds(capped * factor);
+            return TimeSpan.FromMilliseconds(Math.Min(exponential * factor, maximum.TotalMilliseconds));
         }
     }
 }

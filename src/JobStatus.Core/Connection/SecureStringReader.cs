@@ -13,7 +13,8 @@ namespace JobStatus.Connection
             try
             {
                 pointer = Marshal.SecureStringToGlobalAllocUnicode(secure);
-                return Marshal.PtrToStringUni(pointer) ?? string.Empty;
+                // With the length, so a NUL inside the text is kept (and then refused) instead of cutting it short.
+                return Marshal.PtrToStringUni(pointer, secure.Length);
             }
             finally
             {

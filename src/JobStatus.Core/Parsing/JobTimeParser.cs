@@ -84,7 +84,7 @@ namespace JobStatus.Parsing
             time = null;
             try
             {
-                time = Math.Abs(number) < SecondsThreshold
+                time = number > -SecondsThreshold && number < SecondsThreshold
                     ? DateTimeOffset.FromUnixTimeSeconds(number)
                     : DateTimeOffset.FromUnixTimeMilliseconds(number);
                 return true;
