@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using JobStatus.Emulator.Control;
+using JobStatus.Emulator.Hosting;
+using JobStatus.Emulator.Model;
+using JobStatus.Emulator.State;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace JobStatus.Emulator.Cloud;
+
+/// <summary>Answers every request outside <c>/_emulator/</c> as CFW's gateway and List Job Status
+/// would: path, method, faults, auth, lookup, in that order.</summary>
+internal sealed class CloudApiHandler
+{
+    public const string TokenHeader = "X-Auth-Token";
+
+    private const string ExpiredTokenMessage =
+        "Incorrect IAM authentication information: token expires, expires_at: 2022-01-05T08:15:01.000000Z";
+
+    private readonly EmulatorState state;
+    private readonly CancellationToken stopping;
+
+    public CloudApiHandler(EmulatorState state, CancellationToken stopping)
+    {
+        this.state = state;
+        this.stopping = stopping;
+    }
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var rawTarget = RawTargetOf(context);
+        var path = JobPath.Parse(rawTarget);
+        var entry = new RequestLogEntry(
+            DateTimeOffset.UtcNow.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            RequestIdMiddleware.Get(context),
+            context.Request.Method,
+            rawTarget,
+            path?.ProjectId,
+            path?.JobId,
+            CopyHeaders(context.Request.Headers));
+        state.Requests.Add(entry);
+
+        int? status = null;
+        try
+        {
+            if (await AnswerAsync(context, path))
+            {
+                status = context.Response.StatusCode;
+            }
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested || stopping.IsCancellationRequested)
+        {
+            // The client hung up, or the emulator is stopping, during a delay: nobody gets an answer.
+            context.Abort();
+        }
+        finally
+        {
+            state.Requests.Complete(entry, status);
+        }
+    }
+
+    /// <returns>False when no answer was sent (the connection was dropped).</returns>
+    private async Task<bool> AnswerAsync(HttpContext context, JobPath? path)
+    {
+        if (path is not { } job)
+        {
+            await CloudResponseWriter.WriteErrorAsync(
+                context, 404, "APIGW.0101", "The API does not exist or has not been published in the environment");
+            return true;
+        }
+
+        if (!HttpMethods.IsGet(context.Request.Method))
+        {
+            context.Response.Headers.Allow = "GET";
+            await CloudResponseWriter.WriteErrorAsync(
+                context, 405, "CFW.00405001", $"Method {context.Request.Method} is not allowed on this API; use GET.");
+            return true;
+        }
+
+        state.CountRequest(job.ProjectId, job.JobId);
+
+        if (state.TakeFault(job.ProjectId, job.JobId) is { } fault)
+        {
+            using var delay = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+            if (await FaultResponder.RespondAsync(context, fault, delay.Token))
+            {
+                return fault.Kind != FaultKind.Reset;
+            }
+        }
+
+        if (await RejectTokenAsync(context))
+        {
+            return true;
+        }
+
+        var found = state.FindJob(job.ProjectId, job.JobId);
+        if (found is null)
+        {
+            // Invented code: the vendor documents a 404 for unknown or expired jobs but not its body.
+            await CloudResponseWriter.WriteErrorAsync(context, 404, "CFW.00404001", "The job does not exist or has expired.");
+            return true;
+        }
+
+        await CloudResponseWriter.WriteJsonAsync(context, 200, JobBodyWriter.Write(found, state.Now));
+        return true;
+    }
+
+    /// <returns>True when the token was refused and the answer written.</returns>
+    private async Task<bool> RejectTokenAsync(HttpContext context)
+    {
+        var values = context.Request.Headers[TokenHeader];
+        if (values.Count == 0 || string.IsNullOrEmpty(values[0]))
+        {
+            await CloudResponseWriter.WriteErrorAsync(
+                context, 401, "APIGW.0301", "Incorrect IAM authentication information: x-auth-token not found");
+            return true;
+        }
+
+        // Two token headers are not a token the gateway issued.
+        var tokenState = values.Count == 1 ? state.GetTokenState(values[0]!) : null;
+        switch (tokenState)
+        {
+            case TokenState.Valid:
+                return false;
+            case TokenState.Expired:
+                await CloudResponseWriter.WriteErrorAsync(context, 401, "APIGW.0301", ExpiredTokenMessage);
+                return true;
+            case TokenState.Forbidden:
+                await CloudResponseWriter.WriteErrorAsync(
+                    context, 403, "APIGW.0302", "The IAM user is forbidden in the currently selected region");
+                return true;
+            default:
+                await CloudResponseWriter.WriteErrorAsync(
+                    context, 401, "APIGW.0301", "Incorrect IAM authentication information: decrypt token fail");
+                return true;
+        }
+    }
+
+    public static string RawTargetOf(HttpContext context) =>
+        context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.ToString();
+
+    private static Dictionary<string, string> CopyHeaders(IHeaderDictionary headers)
+    {
+        var copy = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in headers)
+        {
+            copy[header.Key] = header.Value.ToString();
+        }
+
+        return copy;
+    }
+}

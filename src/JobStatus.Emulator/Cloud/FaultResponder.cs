@@ -1,0 +1,86 @@
+using System;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using JobStatus.Emulator.Model;
+using Microsoft.AspNetCore.Http;
+
+namespace JobStatus.Emulator.Cloud;
+
+/// <summary>Plays a fault the way the gateway, a proxy or the network would.</summary>
+internal static class FaultResponder
+{
+    /// <summary>Applies <paramref name="fault"/>.</summary>
+    /// <returns>True when the fault answered (or dropped) the request; false when the request
+    /// should go on to auth and lookup (<see cref="FaultKind.Slow"/>).</returns>
+    /// <exception cref="OperationCanceledException">The client hung up or the emulator is stopping during the delay.</exception>
+    public static async Task<bool> RespondAsync(HttpContext context, Fault fault, CancellationToken cancellation)
+    {
+        if (fault.DelayMs > 0)
+        {
+            await Task.Delay(fault.DelayMs, cancellation);
+        }
+
+        if (fault.Kind == FaultKind.Slow)
+        {
+            return false;
+        }
+
+        if (fault.Kind == FaultKind.Reset)
+        {
+            context.Abort();
+            return true;
+        }
+
+        if (fault.RetryAfter is not null)
+        {
+            context.Response.Headers.RetryAfter = fault.RetryAfter;
+        }
+
+        switch (fault.Kind)
+        {
+            case FaultKind.Throttle:
+                await CloudResponseWriter.WriteErrorAsync(
+                    context,
+                    StatusCodes.Status429TooManyRequests,
+                    "APIGW.0308",
+                    "The throttling threshold has been reached: policy user over ratelimit,limit:200,time:5 minute");
+                break;
+            case FaultKind.Html500:
+                await CloudResponseWriter.WriteHtmlAsync(context, 500, NginxPage("500 Internal Server Error"));
+                break;
+            case FaultKind.Html502:
+                await CloudResponseWriter.WriteHtmlAsync(context, 502, NginxPage("502 Bad Gateway"));
+                break;
+            case FaultKind.Html503:
+                await CloudResponseWriter.WriteHtmlAsync(context, 503, NginxPage("503 Service Temporarily Unavailable"));
+                break;
+            case FaultKind.Html504:
+                await CloudResponseWriter.WriteHtmlAsync(context, 504, NginxPage("504 Gateway Time-out"));
+                break;
+            case FaultKind.Html200:
+                await CloudResponseWriter.WriteHtmlAsync(context, 200, NginxPage("Network login required"));
+                break;
+            case FaultKind.BrokenJson:
+                await CloudResponseWriter.WriteJsonAsync(context, 200, Encoding.UTF8.GetBytes("{\"data\":{\"id\":\"x\",\"status\":\"Run"));
+                break;
+            case FaultKind.MissingData:
+                await CloudResponseWriter.WriteJsonAsync(context, 200, Encoding.UTF8.GetBytes("{\"error_code\":\"CFW.00000000\",\"error_msg\":\"ok\"}"));
+                break;
+            case FaultKind.EmptyBody:
+                await CloudResponseWriter.WriteJsonAsync(context, 200, Array.Empty<byte>());
+                break;
+            case FaultKind.Status:
+                await CloudResponseWriter.WriteErrorAsync(context, fault.Status, "CFW.00109004", "emulated error");
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(fault), fault.Kind, "Unknown fault kind.");
+        }
+
+        return true;
+    }
+
+    /// <summary>The page nginx serves for its own errors, as seen in front of many gateways.</summary>
+    private static string NginxPage(string title) =>
+        $"<html><head><title>{title}</title></head><body><center><h1>{title}</h1></center><hr><center>nginx</center></body></html>";
+}

@@ -1,0 +1,27 @@
+using JobStatus.Emulator.Model;
+
+namespace JobStatus.Emulator.Control;
+
+/// <summary>A fault as the control API shows it; <c>remaining</c> 0 means it has fired all it will.</summary>
+internal sealed record FaultView(
+    int Index,
+    FaultKind Kind,
+    string? JobId,
+    string? ProjectId,
+    int Count,
+    int Remaining,
+    int DelayMs,
+    int? Status,
+    string? RetryAfter)
+{
+    public static FaultView From(Fault fault, int index) => new(
+        index,
+        fault.Kind,
+        fault.JobId,
+        fault.ProjectId,
+        fault.Count,
+        fault.Remaining,
+        fault.DelayMs,
+        fault.Kind == FaultKind.Status ? fault.Status : null,
+        fault.RetryAfter);
+}
