@@ -81,16 +81,26 @@ namespace JobStatus.Client
                         continue;
                     }
 
-                    return CloudJobResult.Fail(failure.IsTransient ? failure.AfterAttempts(attempt) : failure);
+                    if (failure.IsTransient)
+                    {
+                        return CloudJobResult.Fail(failure.AfterAttempts(attempt)).SentAtTime(outcome.SentAt);
+                    }
                 }
 
-                return outcome.Result;
+                return outcome.Result.SentAtTime(outcome.SentAt);
             }
         }
 
         public void Dispose() => _gate.Dispose();
 
         private async Task<Outcome> SendOnceAsync(string jobId, Uri uri, CancellationToken cancellationToken)
+        {
+            DateTime sentAt = DateTime.UtcNow;
+            Outcome outcome = await SendAndReadAsync(jobId, uri, cancellationToken).ConfigureAwait(false);
+            return new Outcome(outcome.Result, outcome.RetryAfter, sentAt);
+        }
+
+        private async Task<Outcome> SendAndReadAsync(string jobId, Uri uri, CancellationToken cancellationToken)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, uri);
             await Connection.Authenticator.ApplyAsync(request, cancellationToken).ConfigureAwait(false);
@@ -326,10 +336,11 @@ namespace JobStatus.Client
 
         private readonly struct Outcome
         {
-            public Outcome(CloudJobResult result, TimeSpan? retryAfter = null)
+            public Outcome(CloudJobResult result, TimeSpan? retryAfter = null, DateTime? sentAt = null)
             {
                 Result = result;
                 RetryAfter = retryAfter;
+                SentAt = sentAt;
             }
 
             public Outcome(CloudJobFailure failure, TimeSpan? retryAfter = null)
@@ -340,6 +351,9 @@ namespace JobStatus.Client
             public CloudJobResult Result { get; }
 
             public TimeSpan? RetryAfter { get; }
+
+            /// <summary>When the request left, after any wait for a slot or a 429 pause.</summary>
+            public DateTime? SentAt { get; }
         }
     }
 }

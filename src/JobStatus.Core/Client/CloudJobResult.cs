@@ -1,3 +1,5 @@
+using System;
+
 namespace JobStatus.Client
 {
     /// <summary>The outcome of reading one job: the job, or why it could not be read.</summary>
@@ -17,8 +19,17 @@ namespace JobStatus.Client
 
         public CloudJobFailure? Failure { get; }
 
+        /// <summary>When the last attempt was sent (after any retry or throttling wait); null if nothing was sent.</summary>
+        public DateTime? SentAt { get; private set; }
+
         public static CloudJobResult Success(string jobId, CloudJob job) => new CloudJobResult(jobId, job, null);
 
         public static CloudJobResult Fail(CloudJobFailure failure) => new CloudJobResult(failure.JobId, null, failure);
+
+        internal CloudJobResult SentAtTime(DateTime? sentAt)
+        {
+            SentAt = sentAt;
+            return this;
+        }
     }
 }

@@ -8,7 +8,7 @@ namespace JobStatus.Waiting
 {
     /// <summary>
     /// Polls every added job on its own schedule until it finishes or cannot be read: each job is read
-    /// at once, then no sooner than one interval after its previous read began. All jobs poll
+    /// at once, then no sooner than one interval after its previous request was sent. All jobs poll
     /// concurrently (the client limits requests in flight). Every read becomes a <see cref="WaitEvent"/>
     /// queued for the consumer, who is woken through the signal callback.
     /// </summary>
@@ -54,7 +54,6 @@ namespace JobStatus.Waiting
             {
                 while (true)
                 {
-                    DateTime started = DateTime.UtcNow;
                     CloudJobResult result = await job.Client.GetJobAsync(job.JobId, token).ConfigureAwait(false);
                     bool last = result.Job == null || result.Job.IsFinished;
                     if (last)
@@ -69,7 +68,9 @@ namespace JobStatus.Waiting
                         return;
                     }
 
-                    TimeSpan wait = _interval - (DateTime.UtcNow - started);
+                    // The interval counts from when the last request left, after retries and
+                    // throttling waits, so a job is never read twice within one interval.
+                    TimeSpan wait = _interval - (DateTime.UtcNow - (result.SentAt ?? DateTime.UtcNow));
                     if (wait > TimeSpan.Zero)
                     {
                         await Task.Delay(wait, token).ConfigureAwait(false);

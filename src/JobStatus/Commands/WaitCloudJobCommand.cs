@@ -116,6 +116,11 @@ namespace JobStatus.Commands
 
         private void Track(string jobId, CloudJob? known, string? projectId, Uri? endpoint)
         {
+            if (_anySatisfied)
+            {
+                return;
+            }
+
             CloudJobClient client = ClientFor(projectId, Region, endpoint);
             string key = client.Connection.JobUri(jobId.Length == 0 ? "-" : jobId).AbsoluteUri + "\n" + jobId;
             if (_jobs.ContainsKey(key))
@@ -185,17 +190,22 @@ namespace JobStatus.Commands
             CloudJob latest = waitEvent.Result.Job!;
             CloudJob? previous = job.LastKnown;
             job.LastKnown = latest;
-            if (previous == null || previous.RawStatus != latest.RawStatus)
+            bool changed = previous == null || previous.RawStatus != latest.RawStatus;
+            if (changed)
             {
                 WriteVerbose(previous == null
                     ? $"Job '{job.JobId}': {latest.RawStatus}."
                     : $"Job '{job.JobId}': {previous.RawStatus} -> {latest.RawStatus}.");
-                ShowProgress(force: true);
             }
 
             if (latest.IsFinished)
             {
                 Finish(job, latest);
+            }
+
+            if (changed)
+            {
+                ShowProgress(force: true);
             }
         }
 
