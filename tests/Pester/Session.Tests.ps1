@@ -144,6 +144,7 @@ Describe 'The JobStatus session' {
 
         It 'refuses <Case> and stores nothing' -ForEach @(
             @{ Case = 'an empty token'; Token = ''; Says = 'empty' }
+            @{ Case = 'a token of only spaces'; Token = '   '; Says = 'empty' }
             @{ Case = 'a token with a line break'; Token = "tok-line`nbreak"; Says = 'line break' }
             @{ Case = 'a token with a carriage return'; Token = "tok-line`rbreak"; Says = 'line break' }
         ) {
