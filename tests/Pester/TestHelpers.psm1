@@ -78,7 +78,9 @@ function Start-TestEmulator {
         $url = $Matches[1].TrimEnd('/')
     }
     if (-not $url -or -not ([uri]$url).IsLoopback) {
-        $said = if ($firstLine.IsCompleted) { "it printed: '$($firstLine.Result)'" } else { 'it printed nothing within 20 s' }
+        $said = if (-not $firstLine.IsCompleted) { 'it printed nothing within 20 s' }
+        elseif ($null -eq $firstLine.Result) { 'it closed its output without printing its URL' }
+        else { "it printed: '$($firstLine.Result)'" }
         if (-not $process.HasExited) { $process.Kill($true) }
         $null = $process.WaitForExit(5000)
         $errText = if ($stderr.Wait(2000)) { $stderr.Result.Trim() } else { '' }
