@@ -117,7 +117,8 @@ namespace JobStatus.Client
             try
             {
                 response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
-                body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                // Whatever the service or a proxy echoes back, the token goes no further than here.
+                body = Connection.Authenticator.Redact(await response.Content.ReadAsStringAsync().ConfigureAwait(false));
             }
             catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
             {

@@ -40,12 +40,12 @@ namespace JobStatus.Connection
         /// <summary>Why a token cannot be sent as a header, or null when it can. Never quotes the token.</summary>
         public static string? Check(SecureString token)
         {
-            if (token.Length == 0)
+            string text = SecureStringReader.Reveal(token);
+            if (text.Trim().Length == 0)
             {
                 return "The token is empty.";
             }
 
-            string text = SecureStringReader.Reveal(token);
             foreach (char c in text)
             {
                 if (c < 0x20 || c == 0x7f || c > 0x7e)
