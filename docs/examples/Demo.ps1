@@ -5,7 +5,7 @@
 
 .DESCRIPTION
     Starts the emulator (src/JobStatus.Emulator) with the demo scenario, connects to it, and shows
-    Get-CloudJob, its errors, Get-CloudJobContext and Wait-CloudJob. Takes about 15 seconds.
+    Get-CloudJob, its errors, Get-CloudJobContext and Wait-CloudJob. Takes about 25 seconds.
 
     Build first, then run:
         dotnet pwsh ./build.ps1 build
@@ -104,6 +104,21 @@ try {
     else {
         Write-Host 'Wait-CloudJob is not in this build yet.'
     }
+
+    Show-Step 'Start 24 new jobs (1-6 s, two fail), then: Wait-CloudJob -PollIntervalSec 0.5'
+    Write-Host '(in a terminal, the progress bar counts finished jobs per status; here only the summary is printed)'
+    $specs = foreach ($n in 1..24) {
+        $spec = @{ projectId = $projectId; runSeconds = 1 + ($n % 6) }
+        if ($n % 12 -eq 0) { $spec.finalStatus = 'Failed'; $spec.errorCode = 'CFW.00200005'; $spec.errorMsg = 'Insufficient EIP quota.' }
+        $spec
+    }
+    $body = ConvertTo-Json -InputObject @($specs) -Compress
+    $started = @(Invoke-RestMethod -Method Post "$url/_emulator/jobs" -Body $body -ContentType 'application/json' -NoProxy | ForEach-Object { $_ } | ForEach-Object id)
+    $clock = [Diagnostics.Stopwatch]::StartNew()
+    $finished = @(Wait-CloudJob $started -PollIntervalSec 0.5 -Timeout 30 -ErrorAction SilentlyContinue -ErrorVariable batchErrors)
+    $finished | Group-Object Status -NoElement | Format-Table Name, Count -AutoSize | Out-Host
+    Write-Host ('{0} jobs finished in {1:0.0} s; {2} error(s):' -f $finished.Count, $clock.Elapsed.TotalSeconds, $batchErrors.Count)
+    Show-Error $batchErrors
 }
 finally {
     if (Get-Command Disconnect-CloudJobService -ErrorAction Ignore) { Disconnect-CloudJobService }

@@ -278,7 +278,7 @@ namespace JobStatus.Commands
             {
                 if (!job.IsSettled)
                 {
-                    string status = job.LastKnown?.RawStatus ?? "Waiting for first answer";
+                    string status = job.LastKnown?.RawStatus ?? "Not read yet";
                     running[status] = running.TryGetValue(status, out int n) ? n + 1 : 1;
                 }
             }
