@@ -307,6 +307,32 @@ Describe 'Wait-CloudJob' {
         }
     }
 
+    Context 'throttling that outlasts the retries' {
+        BeforeAll {
+            Reset-TestEmulator $emu
+            $null = New-TestJob @(@{ id = 'th-slowed'; runSeconds = 1 }, @{ id = 'th-free'; runSeconds = 0.5 })
+            # With no retries, every 429 reaches the poll loop itself.
+            $null = Add-TestFault throttle -JobId 'th-slowed' -Count 4
+            $out = @(Wait-CloudJob 'th-slowed', 'th-free' @Conn -PollIntervalSec $Interval -MaximumRetryCount 0 -RetryIntervalSec 0.1 -Timeout 20 `
+                    -ErrorVariable throttleErrors -WarningVariable throttleWarnings -WarningAction SilentlyContinue)
+            $throttledStatuses = @(Get-TestRequest -JobId 'th-slowed' | ForEach-Object status)
+        }
+
+        It 'keeps waiting for the throttled job instead of failing it' {
+            @($throttleErrors).Count | Should -Be 0
+            @($out | Sort-Object Id).Id | Should -Be 'th-free', 'th-slowed'
+            ($out | Where-Object Id -EQ 'th-slowed').Status | Should -Be 'Success'
+            @($throttledStatuses | Where-Object { $_ -eq 429 }).Count | Should -Be 4
+            $throttledStatuses[-1] | Should -Be 200
+        }
+
+        It 'warns once, naming the service code and what to change' {
+            @($throttleWarnings).Count | Should -Be 1
+            "$($throttleWarnings[0])" | Should -Match 'APIGW\.0308'
+            "$($throttleWarnings[0])" | Should -Match 'PollIntervalSec'
+        }
+    }
+
     Context 'output in completion order, streamed' {
         BeforeAll {
             Reset-TestEmulator $emu
