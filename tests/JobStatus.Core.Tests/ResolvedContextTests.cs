@@ -268,6 +268,10 @@ namespace JobStatus.Tests
 
             Assert.Null(connection);
             Assert.Equal(ConnectionProblemKind.ProjectInvalid, problem!.Kind);
+
+            // It names where the bad value came from: the -ProjectId parameter, not -Token.
+            Assert.Contains("from -ProjectId", problem.Message);
+            Assert.DoesNotContain("-Token", problem.Message);
         }
 
         private static CloudJobConnection? Create(ConnectionSettings parameters, out ConnectionProblem? problem, bool allowUnencryptedAuthentication = false) =>

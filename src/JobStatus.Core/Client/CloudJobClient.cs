@@ -262,10 +262,7 @@ namespace JobStatus.Client
 
         private string Host => EndpointRules.Display(Connection.Endpoint);
 
-        private string SourceText =>
-            Connection.CredentialSource.StartsWith("Environment:", StringComparison.Ordinal)
-                ? "environment variable " + Connection.CredentialSource.Substring("Environment:".Length)
-                : Connection.CredentialSource == Sourced<string>.Parameter ? "-Token" : "the session (Connect-CloudJobService)";
+        private string SourceText => ValueSources.Describe(Connection.CredentialSource, "Token");
 
         private CloudJobFailure Fail(
             CloudJobFailureKind kind,

@@ -67,7 +67,7 @@ namespace JobStatus.Connection
             problem = uri == null
                 ? "The region name is not valid: it must be letters, digits and dashes, such as cn-north-4 or ap-southeast-1."
                 : null;
-            return uri == null ? Sourced<Uri>.Missing : new Sourced<Uri>(uri, Sourced<Uri>.Default, layer);
+            return uri == null ? Sourced<Uri>.Missing : new Sourced<Uri>(uri, ValueSources.Default, layer);
         }
 
         private static Sourced<T>? FromLayers<T>(ConnectionSettings[] layers, Func<ConnectionSettings, T?> pick)
@@ -92,13 +92,13 @@ namespace JobStatus.Connection
                 string? value = environment(name);
                 if (!string.IsNullOrWhiteSpace(value))
                 {
-                    return new Sourced<T>(convert(value!.Trim()), Sourced<T>.Environment(name), EnvironmentLayer);
+                    return new Sourced<T>(convert(value!.Trim()), ValueSources.Environment(name), EnvironmentLayer);
                 }
             }
 
             return null;
         }
 
-        private static string LayerName(int layer) => layer == 0 ? Sourced<string>.Parameter : Sourced<string>.Session;
+        private static string LayerName(int layer) => layer == 0 ? ValueSources.Parameter : ValueSources.Session;
     }
 }

@@ -48,7 +48,7 @@ namespace JobStatus.Connection
 
             if (TokenAuthenticator.Check(token) is string tokenProblem)
             {
-                problem = new ConnectionProblem(ConnectionProblemKind.TokenInvalid, $"The token from {Describe(Token.Source)} cannot be used: {tokenProblem}");
+                problem = new ConnectionProblem(ConnectionProblemKind.TokenInvalid, $"The token from {ValueSources.Describe(Token.Source, "Token")} cannot be used: {tokenProblem}");
                 return null;
             }
 
@@ -64,7 +64,7 @@ namespace JobStatus.Connection
 
             if (PathSegmentRules.Check(projectId, "project id") is string projectProblem)
             {
-                problem = new ConnectionProblem(ConnectionProblemKind.ProjectInvalid, $"The project id from {Describe(ProjectId.Source)} cannot be used: {projectProblem}");
+                problem = new ConnectionProblem(ConnectionProblemKind.ProjectInvalid, $"The project id from {ValueSources.Describe(ProjectId.Source, "ProjectId")} cannot be used: {projectProblem}");
                 return null;
             }
 
@@ -94,13 +94,8 @@ namespace JobStatus.Connection
             }
 
             // Name the region only when it belongs to this endpoint, not when a lower layer supplied it.
-            string? region = Endpoint.Source == Sourced<Uri>.Default || Region.Layer <= Endpoint.Layer ? Region.Value : null;
+            string? region = Endpoint.Source == ValueSources.Default || Region.Layer <= Endpoint.Layer ? Region.Value : null;
             return new CloudJobConnection(endpoint, projectId, region, new TokenAuthenticator(token), Token.Source);
         }
-
-        private static string Describe(string source) =>
-            source.StartsWith("Environment:", StringComparison.Ordinal)
-                ? "environment variable " + source.Substring("Environment:".Length)
-                : source == Sourced<SecureString>.Parameter ? "the -Token parameter" : "the session (Connect-CloudJobService)";
     }
 }

@@ -4,11 +4,6 @@ namespace JobStatus.Connection
     public sealed class Sourced<T>
         where T : class
     {
-        public const string Parameter = "Parameter";
-        public const string Session = "Session";
-        public const string Default = "Default";
-        public const string None = "None";
-
         public Sourced(T? value, string source, int layer)
         {
             Value = value;
@@ -18,14 +13,12 @@ namespace JobStatus.Connection
 
         public T? Value { get; }
 
-        /// <summary>Parameter, Session, Environment:NAME, Default or None.</summary>
+        /// <summary>One of <see cref="ValueSources"/>: Parameter, Session, Environment:NAME, Default or None.</summary>
         public string Source { get; }
 
         /// <summary>0 parameter, 1 session, 2 environment; larger means none.</summary>
         internal int Layer { get; }
 
-        public static Sourced<T> Missing { get; } = new Sourced<T>(null, None, int.MaxValue);
-
-        public static string Environment(string variable) => "Environment:" + variable;
+        public static Sourced<T> Missing { get; } = new Sourced<T>(null, ValueSources.None, int.MaxValue);
     }
 }

@@ -1,0 +1,33 @@
+using System;
+
+namespace JobStatus.Connection
+{
+    /// <summary>The names of where a value came from, and how to say them in a sentence.</summary>
+    public static class ValueSources
+    {
+        public const string Parameter = "Parameter";
+        public const string Session = "Session";
+        public const string Default = "Default";
+        public const string None = "None";
+
+        private const string EnvironmentPrefix = "Environment:";
+
+        public static string Environment(string variable) => EnvironmentPrefix + variable;
+
+        /// <summary>"-Token", "the session (Connect-CloudJobService)" or "environment variable HW_AUTH_TOKEN".</summary>
+        public static string Describe(string source, string parameterName)
+        {
+            if (source.StartsWith(EnvironmentPrefix, StringComparison.Ordinal))
+            {
+                return "environment variable " + source.Substring(EnvironmentPrefix.Length);
+            }
+
+            return source switch
+            {
+                Parameter => "-" + parameterName,
+                Session => "the session (Connect-CloudJobService)",
+                _ => source,
+            };
+        }
+    }
+}
