@@ -61,7 +61,8 @@ internal static class Program
 
         var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
         var address = addresses.SingleOrDefault();
-        if (address is null || !address.StartsWith("http://127.0.0.1:", StringComparison.Ordinal))
+        var expected = options.Https ? "https://127.0.0.1:" : "http://127.0.0.1:";
+        if (address is null || !address.StartsWith(expected, StringComparison.Ordinal))
         {
             // Never serve on anything but loopback, whatever the environment tried to add.
             await Console.Error.WriteLineAsync($"Refusing to run: listening on [{string.Join(", ", addresses)}], expected one 127.0.0.1 address.");

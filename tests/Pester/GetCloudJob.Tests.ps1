@@ -224,6 +224,35 @@ Describe 'Get-CloudJob' {
             (Get-Logged 'no-cert-check').Count | Should -Be 1
         }
 
+        Context 'over https with a certificate nobody trusts' {
+            BeforeAll {
+                $tls = Start-TestEmulator -Https
+                $tlsConn = @{ Endpoint = $tls.Url; Token = 'emulator-token'; ProjectId = $P }
+                $null = New-TestJob @{ id = 'tls-job'; runSeconds = 0 } -Emulator $tls
+            }
+            AfterAll { Stop-TestEmulator $tls }
+
+            It 'refuses the certificate with CloudJobCertificateInvalid, once, without retrying' {
+                $jobs = @(Get-CloudJob tls-job @tlsConn -RetryIntervalSec 0.05 -ErrorVariable tlsErrors -ErrorAction SilentlyContinue)
+
+                $jobs.Count | Should -Be 0
+                $tlsErrors.Count | Should -Be 1
+                $tlsErrors[0].FullyQualifiedErrorId | Should -BeLike 'CloudJobCertificateInvalid,*'
+                $tlsErrors[0].CategoryInfo.Category | Should -Be 'SecurityError'
+                $tlsErrors[0].Exception.Message | Should -Match 'SkipCertificateCheck'
+                $tlsErrors[0].Exception.Message | Should -Not -Match '(?<!\()\d+ attempts'
+                @(Get-TestRequest -JobId 'tls-job' -Emulator $tls).Count | Should -Be 0 -Because 'the TLS handshake fails before any request is sent'
+            }
+
+            It 'reads the job with -SkipCertificateCheck' {
+                $job = Get-CloudJob tls-job @tlsConn -SkipCertificateCheck
+
+                $job.Id | Should -Be 'tls-job'
+                $job.Endpoint.Scheme | Should -Be 'https'
+                @(Get-TestRequest -JobId 'tls-job' -Emulator $tls).Count | Should -Be 1
+            }
+        }
+
         It 'refuses to send a token over http to a host that is not loopback, at once and without any request' {
             $watch = [Diagnostics.Stopwatch]::StartNew()
 

@@ -12,14 +12,14 @@
         }
         AfterAll { Stop-TestEmulator $emu }
 
-    Every control call goes to the emulator's loopback URL; -Emulator defaults to the emulator
-    started last.
+    Every control call goes to the emulator's loopback URL; -Emulator defaults to the first
+    emulator started that is still running.
 #>
 
 Set-StrictMode -Version 3.0
 
 $RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-$script:LastEmulator = $null
+$script:DefaultEmulator = $null
 
 function Get-JobStatusModulePath {
     if ($env:JOBSTATUS_MODULE) { return $env:JOBSTATUS_MODULE }
@@ -48,11 +48,15 @@ function Start-TestEmulator {
         Tokens it accepts (default: emulator-token).
     .PARAMETER Scenario
         A scenario file of jobs to create at start.
+    .PARAMETER Https
+        Serve https with a self-signed certificate nobody trusts (Invoke-RestMethod to it needs
+        -SkipCertificateCheck, and so do the cmdlets).
     #>
     [CmdletBinding()]
     param(
         [string[]]$Token,
         [string]$Scenario,
+        [switch]$Https,
         [switch]$VerboseLog
     )
     $dll = if ($env:JOBSTATUS_EMULATOR) { $env:JOBSTATUS_EMULATOR } else { Join-Path $RepoRoot 'src/JobStatus.Emulator/bin/Release/net10.0/JobStatus.Emulator.dll' }
@@ -63,6 +67,7 @@ function Start-TestEmulator {
     foreach ($t in @($Token | Where-Object { $_ })) { $info.ArgumentList.Add('--token'); $info.ArgumentList.Add($t) }
     if ($Scenario) { $info.ArgumentList.Add('--scenario'); $info.ArgumentList.Add((Resolve-Path $Scenario).Path) }
     if ($VerboseLog) { $info.ArgumentList.Add('--verbose') }
+    if ($Https) { $info.ArgumentList.Add('--https') }
     # Our end of stdin stays open while the emulator should live: if this process dies, the pipe
     # closes and --exit-on-stdin-close ends the emulator, so no test leaves one behind.
     $info.RedirectStandardInput = $true
@@ -74,7 +79,7 @@ function Start-TestEmulator {
     $stderr = $process.StandardError.ReadToEndAsync()
     $firstLine = $process.StandardOutput.ReadLineAsync()
     $url = $null
-    if ($firstLine.Wait([TimeSpan]::FromSeconds(20)) -and $firstLine.Result -match 'listening on (http://\S+)') {
+    if ($firstLine.Wait([TimeSpan]::FromSeconds(20)) -and $firstLine.Result -match 'listening on (https?://\S+)') {
         $url = $Matches[1].TrimEnd('/')
     }
     if (-not $url -or -not ([uri]$url).IsLoopback) {
@@ -97,13 +102,15 @@ function Start-TestEmulator {
         StdErr     = $stderr
         Stopped    = $false
     }
-    $script:LastEmulator = $emulator
+    # The first emulator a file starts stays the default, so a second one started for a few tests
+    # (say with -Https) does not take over the file's other control calls.
+    if (-not $script:DefaultEmulator) { $script:DefaultEmulator = $emulator }
     return $emulator
 }
 
 function Resolve-Emulator($Emulator) {
     if ($Emulator) { return $Emulator }
-    if ($script:LastEmulator) { return $script:LastEmulator }
+    if ($script:DefaultEmulator) { return $script:DefaultEmulator }
     throw 'No emulator: call Start-TestEmulator first, or pass -Emulator.'
 }
 
@@ -111,6 +118,7 @@ function Invoke-EmulatorApi {
     param($Emulator, [string]$Method, [string]$Path, $Body)
     $emu = Resolve-Emulator $Emulator
     $request = @{ Method = $Method; Uri = "$($emu.Url)$Path"; NoProxy = $true; TimeoutSec = 10 }
+    if ($emu.Url.StartsWith('https:')) { $request.SkipCertificateCheck = $true }
     if ($null -ne $Body) {
         $request.Body = ConvertTo-Json -InputObject $Body -Depth 10 -Compress
         $request.ContentType = 'application/json'
@@ -134,7 +142,7 @@ function Stop-TestEmulator {
             $null = $process.WaitForExit(5000)
         }
     }
-    if ($script:LastEmulator -eq $emu) { $script:LastEmulator = $null }
+    if ($script:DefaultEmulator -eq $emu) { $script:DefaultEmulator = $null }
 }
 
 function Reset-TestEmulator {

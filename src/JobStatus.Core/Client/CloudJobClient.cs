@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
+using System.Security.Authentication;
 using System.Threading;
 using System.Threading.Tasks;
 using JobStatus.Connection;
@@ -127,6 +128,15 @@ namespace JobStatus.Client
                     jobId,
                     $"No answer for job '{jobId}' came from {Host} within {_options.RequestTimeout?.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s. "
                     + "Check the network path to the endpoint, or allow more time with -TimeoutSec.",
+                    exception: e));
+            }
+            catch (HttpRequestException e) when (!cancellationToken.IsCancellationRequested && Find<AuthenticationException>(e) is AuthenticationException tls)
+            {
+                return new Outcome(Fail(
+                    CloudJobFailureKind.CertificateRejected,
+                    jobId,
+                    $"The TLS certificate of {Host} was not accepted for job '{jobId}': {tls.Message.TrimEnd('.')}. "
+                    + "Check -Endpoint; only for a test endpoint you trust, add -SkipCertificateCheck.",
                     exception: e));
             }
             catch (HttpRequestException e) when (!cancellationToken.IsCancellationRequested)
@@ -316,6 +326,20 @@ namespace JobStatus.Client
             {
                 TimeSpan wait = date - DateTimeOffset.UtcNow;
                 return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+            }
+
+            return null;
+        }
+
+        private static T? Find<T>(Exception e)
+            where T : Exception
+        {
+            for (Exception? current = e; current != null; current = current.InnerException)
+            {
+                if (current is T found)
+                {
+                    return found;
+                }
             }
 
             return null;

@@ -14,6 +14,9 @@ namespace JobStatus.Client
         AuthenticationFailed,
         PermissionDenied,
         RedirectRefused,
+
+        /// <summary>The endpoint's TLS certificate was not trusted; not retried.</summary>
+        CertificateRejected,
         UnexpectedStatus,
 
         /// <summary>A fault in JobStatus itself; reported, never swallowed.</summary>

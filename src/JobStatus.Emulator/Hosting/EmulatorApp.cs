@@ -41,10 +41,21 @@ internal static class EmulatorApp
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Configuration.Sources.Clear();
+        if (options.Https)
+        {
+            builder.WebHost.UseKestrelHttpsConfiguration();
+        }
+
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, options.Port);
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
+            {
+                if (options.Https)
+                {
+                    listen.UseHttps(SelfSignedCertificate.ForLoopback());
+                }
+            });
         });
 
         // stdout carries exactly one line, the listening address; warnings and errors go to stderr.

@@ -11,9 +11,11 @@ internal sealed class EmulatorOptions
 {
     public const string Usage =
         """
-        Usage: JobStatus.Emulator [--port N] [--scenario FILE] [--token TOKEN]... [--verbose] [--exit-on-stdin-close]
+        Usage: JobStatus.Emulator [--port N] [--https] [--scenario FILE] [--token TOKEN]... [--verbose] [--exit-on-stdin-close]
 
           --port N               Port on 127.0.0.1 to listen on; 0 (default) picks a free one.
+          --https                Serve https with a self-signed certificate made at start (trusted
+                                 by nobody: for testing certificate checks).
           --scenario FILE        JSON with tokens, jobs and faults to load at startup and on reset.
                                  A relative path is tried from the current directory, then next to
                                  the emulator's dll (e.g. scenarios/demo.json).
@@ -25,7 +27,7 @@ internal sealed class EmulatorOptions
           --help                 Show this text.
 
         Prints one line to stdout once it listens:
-          JobStatus emulator listening on http://127.0.0.1:PORT
+          JobStatus emulator listening on http://127.0.0.1:PORT   (https://... with --https)
 
         """;
 
@@ -34,6 +36,8 @@ internal sealed class EmulatorOptions
     public string? ScenarioPath { get; private set; }
 
     public List<string> Tokens { get; } = new();
+
+    public bool Https { get; private set; }
 
     public bool Verbose { get; private set; }
 
@@ -79,6 +83,9 @@ internal sealed class EmulatorOptions
                     }
 
                     options.Tokens.Add(token);
+                    break;
+                case "--https" when inlineValue is null:
+                    options.Https = true;
                     break;
                 case "--verbose" when inlineValue is null:
                     options.Verbose = true;

@@ -23,6 +23,7 @@ namespace JobStatus.Errors
                 CloudJobFailureKind.AuthenticationFailed => ("CloudJobAuthenticationFailed", ErrorCategory.AuthenticationError),
                 CloudJobFailureKind.PermissionDenied => ("CloudJobPermissionDenied", ErrorCategory.PermissionDenied),
                 CloudJobFailureKind.RedirectRefused => ("CloudJobRedirectRefused", ErrorCategory.SecurityError),
+                CloudJobFailureKind.CertificateRejected => ("CloudJobCertificateInvalid", ErrorCategory.SecurityError),
                 CloudJobFailureKind.UnexpectedStatus => ("CloudJobUnexpectedResponse", ErrorCategory.InvalidResult),
                 _ => ("CloudJobUnexpectedError", ErrorCategory.NotSpecified),
             };
