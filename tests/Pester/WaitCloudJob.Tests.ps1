@@ -664,6 +664,24 @@ Describe 'Wait-CloudJob' {
             $polls | Should -BeGreaterThan 20
         }
 
+        It 'writes at most about four records a second when many jobs change at once' {
+            # 60 jobs whose first answers and ends all fall within about 2 s: 120 status changes.
+            $null = New-TestJob @(1..60 | ForEach-Object { @{ id = "pg-many-$_"; runSeconds = 0.5 + ($_ % 10) * 0.15 } })
+            $ids = 1..60 | ForEach-Object { "pg-many-$_" }
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $many = Start-WaitInRunspace "Wait-CloudJob $($ids -join ',') @p -PollIntervalSec 0.1"
+            try {
+                $manyOut = @($many.PowerShell.EndInvoke($many.Async))
+                $manyRecords = @($many.PowerShell.Streams.Progress)
+            }
+            finally { Close-WaitInRunspace $many }
+            $seconds = $watch.Elapsed.TotalSeconds
+
+            $manyOut.Count | Should -Be 60
+            $manyRecords.Count | Should -BeLessOrEqual ([math]::Ceiling($seconds * 4) + 3) -Because "$($manyRecords.Count) records in $([math]::Round($seconds, 1)) s for 120 status changes"
+            $manyRecords[-1].RecordType | Should -Be 'Completed'
+        }
+
         It 'writes no progress record when $ProgressPreference is SilentlyContinue' {
             $null = New-TestJob @{ id = 'pg-silent'; runSeconds = 0.4 }
             $silent = Start-WaitInRunspace 'Wait-CloudJob pg-silent @p -PollIntervalSec 0.1' -Progress SilentlyContinue

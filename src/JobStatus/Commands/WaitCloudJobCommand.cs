@@ -26,6 +26,7 @@ namespace JobStatus.Commands
         private const string ProgressActivity = "Waiting for cloud jobs";
 
         private static readonly TimeSpan ProgressRefresh = TimeSpan.FromSeconds(1);
+        private static readonly TimeSpan ProgressFloor = TimeSpan.FromMilliseconds(250);
 
         private readonly Dictionary<string, WaitedJob> _jobs = new Dictionary<string, WaitedJob>(StringComparer.Ordinal);
         private readonly Dictionary<CloudJobStatus, int> _finalCounts = new Dictionary<CloudJobStatus, int>();
@@ -287,7 +288,10 @@ namespace JobStatus.Commands
         private void ShowProgress(bool force)
         {
             TimeSpan now = _waited.Elapsed;
-            if (_total == 0 || (!force && _lastProgress is TimeSpan last && now - last < ProgressRefresh))
+            // A change shows at once, but never more than four records a second: 200 jobs finishing
+            // together must not flood a runbook's progress log.
+            TimeSpan floor = force ? ProgressFloor : ProgressRefresh;
+            if (_total == 0 || (_lastProgress is TimeSpan last && now - last < floor))
             {
                 return;
             }
