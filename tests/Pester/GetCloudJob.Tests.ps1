@@ -844,4 +844,37 @@ Describe 'Get-CloudJob' {
             @($verbose | Where-Object { $_ -like 'GET *' }).Count | Should -Be (Get-Logged).Count
         }
     }
+
+    Context 'Ctrl+C' {
+        It 'stops at once in the middle of slow requests and a retry wait, and sends nothing after' {
+            $null = New-TestJob @(@{ id = 'stop-slow'; runSeconds = 0 }, @{ id = 'stop-throttled'; runSeconds = 0 })
+            $null = Add-TestFault slow -JobId 'stop-slow' -DelayMs 10000 -Count -1
+            $null = Add-TestFault throttle -JobId 'stop-throttled' -Count -1
+
+            $ps = [powershell]::Create()
+            $ps.Runspace = [runspacefactory]::CreateRunspace()
+            $ps.Runspace.Open()
+            try {
+                $null = $ps.AddScript('param($ModulePath, $c) Import-Module $ModulePath; Get-CloudJob stop-slow, stop-throttled @c -RetryIntervalSec 30').
+                    AddArgument((Get-JobStatusModulePath)).AddArgument($conn)
+                $async = $ps.BeginInvoke()
+                $deadline = [DateTime]::UtcNow.AddSeconds(10)
+                while (@(Get-Logged).Count -lt 2 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+                @(Get-Logged).Count | Should -Be 2 -Because 'both requests are under way (one slow, one throttled and waiting 30 s to retry)'
+
+                $watch = [Diagnostics.Stopwatch]::StartNew()
+                $ps.Stop()
+                $stopSeconds = $watch.Elapsed.TotalSeconds
+
+                $stopSeconds | Should -BeLessThan 1.5 -Because 'Ctrl+C must not wait for the slow answer or the retry delay'
+                $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+                Start-Sleep -Milliseconds 300
+                @(Get-Logged).Count | Should -Be 2 -Because 'no request is sent after Ctrl+C'
+            }
+            finally {
+                $ps.Runspace.Dispose()
+                $ps.Dispose()
+            }
+        }
+    }
 }
