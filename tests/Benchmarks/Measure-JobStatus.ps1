@@ -9,8 +9,9 @@
       Baselines: a sequential Invoke-RestMethod loop (what a script does without the module), and
       ForEach-Object -Parallel with the same throttle limit (the best a script can do).
     - Get, no latency: per-request cost of the module against Invoke-RestMethod, both sequential.
-    - Wait: 200 jobs that finish after -JobSeconds, polled every -PollIntervalSec. Baseline: a
-      script loop that polls the unfinished jobs one after another, then sleeps the interval.
+    - Wait: 200 jobs that finish after -JobSeconds, polled every -PollIntervalSec, with the same
+      latency. Baseline: a script loop that polls the unfinished jobs one after another, then
+      sleeps the interval; and the job length itself (the ideal).
       Also the requests per job against the ideal (JobSeconds / interval + 1).
     Only loopback is contacted. Each figure is the median of -Repeat runs after one warm-up.
 #>
@@ -76,7 +77,8 @@ try {
     $module0 = Measure-Median { Get-CloudJob $ids @common -ThrottleLimit 1 }
     $rows.Add((Format-Row "Get $Count ids, no latency" 'Get-CloudJob -ThrottleLimit 1 vs Invoke-RestMethod' $module0 $loop0))
 
-    # --- Wait: jobs that run JobSeconds
+    # --- Wait: jobs that run JobSeconds, every answer delayed by LatencyMs again
+    $null = Add-TestFault slow -DelayMs $LatencyMs -Count -1
     $newJobs = { @(New-TestJob -Spec @(1..$Count | ForEach-Object { @{ runSeconds = $JobSeconds } }) | ForEach-Object id) }
     $waitIds = & $newJobs
     Clear-TestRequest
@@ -100,8 +102,9 @@ try {
     $scriptSeconds = $sw.Elapsed.TotalSeconds
     $scriptRequests = @(Get-TestRequest).Count
 
-    $rows.Add((Format-Row "Wait $Count jobs of ${JobSeconds} s, poll ${PollIntervalSec} s" 'Wait-CloudJob vs polling loop script' $waitSeconds $scriptSeconds))
-    $rows.Add((Format-Row "Wait $Count jobs of ${JobSeconds} s, poll ${PollIntervalSec} s" 'Wait-CloudJob vs the job length (ideal)' $waitSeconds $JobSeconds))
+    $waitCase = "Wait $Count jobs of ${JobSeconds} s, poll ${PollIntervalSec} s, ${LatencyMs} ms latency"
+    $rows.Add((Format-Row $waitCase 'Wait-CloudJob vs polling loop script' $waitSeconds $scriptSeconds))
+    $rows.Add((Format-Row $waitCase 'Wait-CloudJob vs the job length (ideal)' $waitSeconds $JobSeconds))
 
     $rows | Format-Table -AutoSize | Out-String -Width 200 | Write-Host
     $ideal = [math]::Ceiling($JobSeconds / $PollIntervalSec) + 1
