@@ -79,11 +79,6 @@ namespace JobStatus.Commands
 
         protected override void ProcessRecord()
         {
-            if (_anySatisfied)
-            {
-                return;
-            }
-
             if (ParameterSetName == InputObjectSet)
             {
                 foreach (CloudJob? job in InputObject)
@@ -124,7 +119,7 @@ namespace JobStatus.Commands
             }
 
             CloudJobClient client = ClientFor(projectId, Region, endpoint);
-            string key = client.Connection.JobUri(jobId.Length == 0 ? "-" : jobId).AbsoluteUri + "\n" + jobId;
+            string key = $"{client.Connection.Endpoint}\n{client.Connection.ProjectId}\n{jobId}";
             if (_jobs.ContainsKey(key))
             {
                 WriteVerbose($"Job '{jobId}' is listed more than once; it is waited for once.");
