@@ -19,7 +19,6 @@ namespace JobStatus.Waiting
         private readonly Action _signal;
         private readonly CancellationTokenSource _stop;
         private readonly ConcurrentQueue<WaitEvent> _events = new ConcurrentQueue<WaitEvent>();
-        private int _running;
 
         public JobPoller(TimeSpan interval, Action signal, CancellationToken cancellationToken)
         {
@@ -28,12 +27,8 @@ namespace JobStatus.Waiting
             _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         }
 
-        /// <summary>Jobs still being polled.</summary>
-        public int Running => Volatile.Read(ref _running);
-
         public void Add(WaitedJob job)
         {
-            Interlocked.Increment(ref _running);
             _ = Task.Run(() => PollAsync(job));
         }
 
@@ -61,11 +56,6 @@ namespace JobStatus.Waiting
                     // every request, so keep the job and try again on the next interval.
                     bool throttled = result.Failure?.Kind == CloudJobFailureKind.Throttled;
                     bool last = !throttled && (result.Job == null || result.Job.IsFinished);
-                    if (last)
-                    {
-                        Interlocked.Decrement(ref _running);
-                    }
-
                     _events.Enqueue(new WaitEvent(job, result));
                     _signal();
                     if (last)
@@ -84,16 +74,15 @@ namespace JobStatus.Waiting
             }
             catch (OperationCanceledException)
             {
-                Interlocked.Decrement(ref _running);
+                // Stopped: -Any, a timeout, Ctrl+C or the end of the command.
             }
             catch (ObjectDisposedException)
             {
-                Interlocked.Decrement(ref _running);
+                // Stopped while the command was being disposed.
             }
             catch (Exception e)
             {
                 // A bug must end this job's wait loudly, never leave the wait hanging.
-                Interlocked.Decrement(ref _running);
                 _events.Enqueue(new WaitEvent(job, CloudJobResult.Fail(new CloudJobFailure(
                     CloudJobFailureKind.Unexpected,
                     job.JobId,
