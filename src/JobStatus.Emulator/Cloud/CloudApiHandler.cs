@@ -83,13 +83,11 @@ internal sealed class CloudApiHandler
 
         state.CountRequest(job.ProjectId, job.JobId);
 
-        if (state.TakeFault(job.ProjectId, job.JobId) is { } fault)
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        var fault = state.TakeFault(job.ProjectId, job.JobId);
+        if (fault is not null && await FaultResponder.RespondAsync(context, fault, cancellation.Token))
         {
-            using var delay = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
-            if (await FaultResponder.RespondAsync(context, fault, delay.Token))
-            {
-                return fault.Kind != FaultKind.Reset;
-            }
+            return fault.Kind != FaultKind.Reset;
         }
 
         if (await RejectTokenAsync(context))
@@ -105,8 +103,9 @@ internal sealed class CloudApiHandler
             return true;
         }
 
-        await CloudResponseWriter.WriteJsonAsync(context, 200, JobBodyWriter.Write(found, state.Now));
-        return true;
+        // A drip or truncated fault changes only how the job's answer travels.
+        var delivery = fault?.Kind is FaultKind.Drip or FaultKind.Truncated ? fault : null;
+        return await FaultResponder.DeliverAsync(context, 200, JobBodyWriter.Write(found, state.Now), delivery, cancellation.Token);
     }
 
     /// <returns>True when the token was refused and the answer written.</returns>

@@ -1,3 +1,4 @@
+using System;
 using JobStatus.Emulator.Model;
 
 namespace JobStatus.Emulator.Control;
@@ -12,7 +13,11 @@ internal sealed record FaultView(
     int Remaining,
     int DelayMs,
     int? Status,
-    string? RetryAfter)
+    string? RetryAfter,
+    double Rate,
+    DateTimeOffset? Until,
+    string? Location,
+    int? SizeBytes)
 {
     public static FaultView From(Fault fault, int index) => new(
         index,
@@ -22,6 +27,10 @@ internal sealed record FaultView(
         fault.Count,
         fault.Remaining,
         fault.DelayMs,
-        fault.Kind == FaultKind.Status ? fault.Status : null,
-        fault.RetryAfter);
+        fault.Kind is FaultKind.Status or FaultKind.Raw ? fault.Status : null,
+        fault.RetryAfter,
+        fault.Rate,
+        fault.Until,
+        fault.Location,
+        fault.Kind == FaultKind.Oversized ? fault.SizeBytes : null);
 }

@@ -15,6 +15,9 @@ internal sealed class EnumNameConverter<TEnum> : JsonConverter<TEnum>
 
     private static readonly Dictionary<string, TEnum> Values = BuildValues();
 
+    /// <summary>The name as JSON spells it (camel case).</summary>
+    public static string NameOf(TEnum value) => Names[value];
+
     public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType == JsonTokenType.String && reader.GetString() is { } text && Values.TryGetValue(text, out var value))

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Text.Json;
 
@@ -6,16 +7,26 @@ namespace JobStatus.Emulator.Model;
 /// <summary>A registered fault. Only <see cref="Remaining"/> changes, under the owner's lock.</summary>
 internal sealed class Fault
 {
-    private Fault(FaultKind kind, string? jobId, string? projectId, int count, int delayMs, int status, string? retryAfter)
+    private const int DefaultOversizedBytes = 10 * 1024 * 1024;
+
+    private const string DefaultRedirect = "https://elsewhere.invalid/v3/stolen";
+
+    private Fault(FaultSpec spec, FaultKind kind, int count, int delayMs, int status, string? retryAfter, double rate, DateTimeOffset? until)
     {
         Kind = kind;
-        JobId = jobId;
-        ProjectId = projectId;
+        JobId = EmptyToNull(spec.JobId);
+        ProjectId = EmptyToNull(spec.ProjectId);
         Count = count;
         Remaining = count;
         DelayMs = delayMs;
         Status = status;
         RetryAfter = retryAfter;
+        Rate = rate;
+        Until = until;
+        Location = kind == FaultKind.Redirect ? spec.Location ?? DefaultRedirect : null;
+        SizeBytes = kind == FaultKind.Oversized ? spec.SizeBytes ?? DefaultOversizedBytes : 0;
+        Body = kind == FaultKind.Raw ? spec.Body ?? string.Empty : null;
+        ContentType = kind == FaultKind.Raw ? spec.ContentType ?? Cloud.CloudResponseWriter.JsonContentType : null;
     }
 
     public FaultKind Kind { get; }
@@ -31,19 +42,38 @@ internal sealed class Fault
     public int Remaining { get; private set; }
 
     /// <summary>Waited before answering. Meant for <see cref="FaultKind.Slow"/>, honoured by every
-    /// kind so that, say, a 504 can also take its time.</summary>
+    /// kind so that, say, a 504 can also take its time; for <see cref="FaultKind.Drip"/>, the pause
+    /// between chunks.</summary>
     public int DelayMs { get; }
 
-    /// <summary>The HTTP status of a <see cref="FaultKind.Status"/> fault.</summary>
+    /// <summary>The HTTP status of a <see cref="FaultKind.Status"/> or <see cref="FaultKind.Raw"/> fault.</summary>
     public int Status { get; }
 
     /// <summary>The Retry-After header value, or null for none.</summary>
     public string? RetryAfter { get; }
 
-    public bool Matches(string projectId, string jobId) =>
+    /// <summary>The chance that a matching request meets the fault.</summary>
+    public double Rate { get; }
+
+    /// <summary>After this time the fault no longer fires; null = no end.</summary>
+    public DateTimeOffset? Until { get; }
+
+    public string? Location { get; }
+
+    public int SizeBytes { get; }
+
+    public string? Body { get; }
+
+    public string? ContentType { get; }
+
+    /// <summary>Whether this request meets the fault; <paramref name="random"/> is drawn only for a
+    /// fault with a rate below 1, so faults without one stay deterministic.</summary>
+    public bool Fires(string projectId, string jobId, DateTimeOffset now, Random random) =>
         Remaining != 0
         && (JobId is null || JobId == jobId)
-        && (ProjectId is null || ProjectId == projectId);
+        && (ProjectId is null || ProjectId == projectId)
+        && (Until is null || now < Until)
+        && (Rate >= 1 || random.NextDouble() < Rate);
 
     public void UseOne()
     {
@@ -53,10 +83,11 @@ internal sealed class Fault
         }
     }
 
-    public static Fault FromSpec(FaultSpec spec)
+    public static Fault FromSpec(FaultSpec spec, DateTimeOffset now)
     {
         var kind = spec.Kind ?? throw new InvalidSpecException(
-            "A fault needs a kind: throttle, html500, html502, html503, html504, html200, brokenJson, missingData, emptyBody, slow, status or reset.");
+            "A fault needs a kind: throttle, html500, html502, html503, html504, html200, brokenJson, missingData, emptyBody, "
+            + "slow, status, reset, redirect, oversized, drip, truncated or raw.");
 
         var count = spec.Count ?? 1;
         if (count < 1 && count != -1)
@@ -64,24 +95,59 @@ internal sealed class Fault
             throw new InvalidSpecException($"count must be -1 (forever) or at least 1, not {count}.");
         }
 
-        var delayMs = spec.DelayMs ?? (kind == FaultKind.Slow ? 1000 : 0);
+        var delayMs = spec.DelayMs ?? kind switch
+        {
+            FaultKind.Slow => 1000,
+            FaultKind.Drip => 100,
+            _ => 0,
+        };
         if (delayMs < 0)
         {
             throw new InvalidSpecException($"delayMs must not be negative, not {delayMs}.");
         }
 
-        var status = spec.Status ?? 400;
+        var status = spec.Status ?? (kind == FaultKind.Raw ? 200 : 400);
         if (status < 100 || status > 599)
         {
             throw new InvalidSpecException($"status must be an HTTP status code from 100 to 599, not {status}.");
         }
 
-        if (spec.Status is not null && kind != FaultKind.Status)
+        if (spec.Status is not null && kind != FaultKind.Status && kind != FaultKind.Raw)
         {
-            throw new InvalidSpecException("status applies only to faults of kind status; the other kinds have their own status code.");
+            throw new InvalidSpecException("status applies only to faults of kind status or raw; the other kinds have their own status code.");
         }
 
-        return new Fault(kind, EmptyToNull(spec.JobId), EmptyToNull(spec.ProjectId), count, delayMs, status, ReadRetryAfter(spec.RetryAfter));
+        var rate = spec.Rate ?? 1;
+        if (!(rate > 0 && rate <= 1))
+        {
+            throw new InvalidSpecException($"rate must be above 0 and at most 1, not {rate.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        if (spec.DurationMs is < 1)
+        {
+            throw new InvalidSpecException($"durationMs must be at least 1, not {spec.DurationMs}.");
+        }
+
+        if (spec.SizeBytes is < 1)
+        {
+            throw new InvalidSpecException($"sizeBytes must be at least 1, not {spec.SizeBytes}.");
+        }
+
+        RequireOnly(spec.Location, FaultKind.Redirect, kind, "location");
+        RequireOnly(spec.SizeBytes, FaultKind.Oversized, kind, "sizeBytes");
+        RequireOnly(spec.Body, FaultKind.Raw, kind, "body");
+        RequireOnly(spec.ContentType, FaultKind.Raw, kind, "contentType");
+
+        var until = spec.DurationMs is int duration ? now.AddMilliseconds(duration) : (DateTimeOffset?)null;
+        return new Fault(spec, kind, count, delayMs, status, ReadRetryAfter(spec.RetryAfter), rate, until);
+    }
+
+    private static void RequireOnly(object? value, FaultKind owner, FaultKind kind, string name)
+    {
+        if (value is not null && kind != owner)
+        {
+            throw new InvalidSpecException($"{name} applies only to faults of kind {EnumNameConverter<FaultKind>.NameOf(owner)}.");
+        }
     }
 
     private static string? ReadRetryAfter(JsonElement? value)

@@ -34,4 +34,20 @@ internal enum FaultKind
 
     /// <summary>Drops the connection without answering.</summary>
     Reset,
+
+    /// <summary>302 to <c>location</c> (default a host under <c>.invalid</c>): a client that follows it
+    /// would carry the token to another host.</summary>
+    Redirect,
+
+    /// <summary>200, JSON content type, a body of <c>sizeBytes</c> (default 10 MiB) that starts like a job.</summary>
+    Oversized,
+
+    /// <summary>200 with a valid job body sent a few bytes at a time, <c>delayMs</c> apart.</summary>
+    Drip,
+
+    /// <summary>200 promising the whole job body in Content-Length, then half of it and a dropped connection.</summary>
+    Truncated,
+
+    /// <summary><c>status</c> (default 200) with <c>body</c> sent verbatim as <c>contentType</c>.</summary>
+    Raw,
 }

@@ -18,8 +18,26 @@ internal sealed class FaultSpec
 
     public int? DelayMs { get; set; }
 
-    /// <summary>The status code of a <see cref="FaultKind.Status"/> fault.</summary>
+    /// <summary>The status code of a <see cref="FaultKind.Status"/> or <see cref="FaultKind.Raw"/> fault.</summary>
     public int? Status { get; set; }
+
+    /// <summary>The chance, above 0 and at most 1, that a matching request meets the fault (default 1).</summary>
+    public double? Rate { get; set; }
+
+    /// <summary>The fault fires only this long after it was added (default: no end).</summary>
+    public int? DurationMs { get; set; }
+
+    /// <summary>The Location of a <see cref="FaultKind.Redirect"/>.</summary>
+    public string? Location { get; set; }
+
+    /// <summary>The body size of an <see cref="FaultKind.Oversized"/> fault.</summary>
+    public int? SizeBytes { get; set; }
+
+    /// <summary>The body of a <see cref="FaultKind.Raw"/> fault.</summary>
+    public string? Body { get; set; }
+
+    /// <summary>The content type of a <see cref="FaultKind.Raw"/> fault (default JSON).</summary>
+    public string? ContentType { get; set; }
 
     /// <summary>A number of seconds, or a string sent verbatim (so an HTTP-date can be tested too).</summary>
     public JsonElement? RetryAfter { get; set; }

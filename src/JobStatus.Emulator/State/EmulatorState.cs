@@ -19,6 +19,9 @@ internal sealed class EmulatorState
     private readonly ScenarioFile? scenario;
     private readonly Dictionary<(string ProjectId, string JobId), EmulatedJob> jobs = new();
     private readonly List<Fault> faults = new();
+
+    /// <summary>Draws for faults with a rate; used under the lock only.</summary>
+    private readonly Random random = new();
     private readonly Dictionary<string, TokenState> tokens = new(StringComparer.Ordinal);
 
     /// <exception cref="InvalidSpecException">The scenario has an unusable entry.</exception>
@@ -173,9 +176,10 @@ internal sealed class EmulatorState
     {
         lock (gate)
         {
+            var now = DateTimeOffset.UtcNow;
             foreach (var fault in faults)
             {
-                if (fault.Matches(projectId, jobId))
+                if (fault.Fires(projectId, jobId, now, random))
                 {
                     fault.UseOne();
                     return fault;
@@ -229,7 +233,7 @@ internal sealed class EmulatorState
         var created = new List<Fault>(specs.Count);
         foreach (var spec in specs)
         {
-            created.Add(Fault.FromSpec(spec));
+            created.Add(Fault.FromSpec(spec, DateTimeOffset.UtcNow));
         }
 
         faults.AddRange(created);
