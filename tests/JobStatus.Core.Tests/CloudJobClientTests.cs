@@ -246,7 +246,11 @@ namespace JobStatus.Tests
             Assert.Equal(retries + 1, server.RequestCount);
             if (retries > 0)
             {
-                Assert.Contains($"({retries + 1} attempts were made.)", failure.Message);
+                Assert.Contains($"Gave up after {retries + 1} attempts over ", failure.Message);
+            }
+            else
+            {
+                Assert.Contains("It was not retried (-MaximumRetryCount is 0).", failure.Message);
             }
         }
 
@@ -275,7 +279,7 @@ namespace JobStatus.Tests
             Assert.Equal(CloudJobFailureKind.ServiceError, failure.Kind);
             Assert.Equal(503, failure.HttpStatus);
             Assert.Contains("503 Service Temporarily Unavailable", failure.Message);
-            Assert.Contains("(3 attempts were made.)", failure.Message);
+            Assert.Contains("Gave up after 3 attempts over ", failure.Message);
             Assert.True(failure.IsTransient);
             Assert.Equal(3, server.RequestCount);
         }
@@ -360,7 +364,7 @@ namespace JobStatus.Tests
             Assert.Equal(CloudJobFailureKind.Timeout, failure.Kind);
             Assert.Null(failure.HttpStatus);
             Assert.Contains("0.2 s", failure.Message);
-            Assert.Contains("(2 attempts were made.)", failure.Message);
+            Assert.Contains("Gave up after 2 attempts over ", failure.Message);
             Assert.Equal(2, server.RequestCount);
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
         }
@@ -380,7 +384,7 @@ namespace JobStatus.Tests
             Assert.Null(failure.HttpStatus);
             Assert.NotNull(failure.Exception);
             Assert.Contains($"127.0.0.1:{port}", failure.Message);
-            Assert.Contains("(2 attempts were made.)", failure.Message);
+            Assert.Contains("Gave up after 2 attempts over ", failure.Message);
         }
 
         [Fact]
@@ -407,7 +411,7 @@ namespace JobStatus.Tests
             CloudJobFailure failure = (await Get(client)).Failure!;
 
             Assert.Equal(CloudJobFailureKind.ConnectionFailed, failure.Kind);
-            Assert.Contains("(2 attempts were made.)", failure.Message);
+            Assert.Contains("Gave up after 2 attempts over ", failure.Message);
 
             // HttpClient itself resends a request whose connection closed before any answer byte,
             // so the server sees at least one request per attempt, not exactly one.

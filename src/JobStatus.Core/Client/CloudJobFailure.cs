@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 
 namespace JobStatus.Client
 {
@@ -57,11 +58,21 @@ namespace JobStatus.Client
             || Kind == CloudJobFailureKind.ConnectionFailed
             || Kind == CloudJobFailureKind.Timeout;
 
-        /// <summary>The same failure with a note of how many attempts were made.</summary>
-        public CloudJobFailure AfterAttempts(int attempts) =>
-            attempts <= 1
-                ? this
-                : new CloudJobFailure(Kind, JobId, $"{Message} ({attempts} attempts were made.)", HttpStatus, ServiceErrorCode, ServiceErrorMessage, RequestId, TokenExpired, Exception);
+        /// <summary>The same failure, saying that JobStatus gave up after <paramref name="attempts"/>
+        /// attempts over <paramref name="elapsed"/> (the message already holds the last answer).</summary>
+        public CloudJobFailure AfterAttempts(int attempts, TimeSpan elapsed) =>
+            new CloudJobFailure(
+                Kind,
+                JobId,
+                attempts <= 1
+                    ? $"{Message} It was not retried (-MaximumRetryCount is 0)."
+                    : string.Format(CultureInfo.InvariantCulture, "{0} Gave up after {1} attempts over {2:0.0} s.", Message, attempts, elapsed.TotalSeconds),
+                HttpStatus,
+                ServiceErrorCode,
+                ServiceErrorMessage,
+                RequestId,
+                TokenExpired,
+                Exception);
 
         public override string ToString() => Message;
     }
