@@ -32,7 +32,7 @@ namespace JobStatus.Client
             _options = options ?? throw new ArgumentNullException(nameof(options));
             _log = log ?? (_ => { });
             _http = SharedHttpClients.Get(options.SkipCertificateCheck);
-            _gate = new ThrottleGate(options.ThrottleLimit);
+            _gate = new ThrottleGate(options.ThrottleLimit, options.RetryInterval, options.MaximumRetryInterval);
             _clock = clock ?? (() => DateTimeOffset.UtcNow);
         }
 
@@ -47,6 +47,7 @@ namespace JobStatus.Client
             }
 
             Uri uri = Connection.JobUri(jobId);
+            DateTime firstSent = DateTime.UtcNow;
             for (int attempt = 1; ; attempt++)
             {
                 Outcome outcome;
@@ -60,15 +61,26 @@ namespace JobStatus.Client
                     _gate.Exit();
                 }
 
-                if (outcome.Result.Failure is CloudJobFailure failure)
+                CloudJobFailure? failure = outcome.Result.Failure;
+                if (failure?.Kind == CloudJobFailureKind.Throttled)
                 {
+                    _gate.Throttled(outcome.SentAt ?? DateTime.UtcNow, outcome.RetryAfter);
+                }
+                else if (outcome.SentAt != null)
+                {
+                    _gate.Answered();
+                }
+
+                if (failure != null)
+                {
+                    if (attempt == 1)
+                    {
+                        firstSent = outcome.SentAt ?? firstSent;
+                    }
+
                     if (failure.IsTransient && attempt <= _options.MaximumRetryCount)
                     {
                         TimeSpan delay = RetryDelay.Compute(attempt, _options.RetryInterval, _options.MaximumRetryInterval, outcome.RetryAfter);
-                        if (failure.Kind == CloudJobFailureKind.Throttled)
-                        {
-                            _gate.PauseFor(delay);
-                        }
 
                         _log(string.Format(
                             CultureInfo.InvariantCulture,
@@ -84,7 +96,7 @@ namespace JobStatus.Client
 
                     if (failure.IsTransient)
                     {
-                        return CloudJobResult.Fail(failure.AfterAttempts(attempt)).SentAtTime(outcome.SentAt);
+                        return CloudJobResult.Fail(failure.AfterAttempts(attempt, DateTime.UtcNow - firstSent)).SentAtTime(outcome.SentAt);
                     }
                 }
 
@@ -220,7 +232,7 @@ namespace JobStatus.Client
                             CloudJobFailureKind.Throttled,
                             jobId,
                             $"The service throttled the request for job '{jobId}' ({said}). "
-                            + "Wait a few minutes, or poll fewer jobs at once (-ThrottleLimit) or less often.",
+                            + "Wait a few minutes, send fewer requests at once (-ThrottleLimit) or less often, or allow more retries (-MaximumRetryCount).",
                             status,
                             error,
                             requestId),
