@@ -310,26 +310,32 @@ Describe 'Wait-CloudJob' {
     Context 'throttling that outlasts the retries' {
         BeforeAll {
             Reset-TestEmulator $emu
-            $null = New-TestJob @(@{ id = 'th-slowed'; runSeconds = 1 }, @{ id = 'th-free'; runSeconds = 0.5 })
-            # With no retries, every 429 reaches the poll loop itself.
-            $null = Add-TestFault throttle -JobId 'th-slowed' -Count 4
-            $out = @(Wait-CloudJob 'th-slowed', 'th-free' @Conn -PollIntervalSec $Interval -MaximumRetryCount 0 -RetryIntervalSec 0.1 -Timeout 20 `
-                    -ErrorVariable throttleErrors -WarningVariable throttleWarnings -WarningAction SilentlyContinue)
-            $throttledStatuses = @(Get-TestRequest -JobId 'th-slowed' | ForEach-Object status)
+            $null = New-TestJob @(@{ id = 'th-gave-up'; runSeconds = 30 }, @{ id = 'th-free'; runSeconds = 0.5 })
+            # Two retries, so the third 429 in a row ends that job's wait; the other job is untouched.
+            $null = Add-TestFault throttle -JobId 'th-gave-up' -Count 3
+            $out = @(Wait-CloudJob 'th-gave-up', 'th-free' @Conn -PollIntervalSec $Interval -MaximumRetryCount 2 -RetryIntervalSec 0.1 -Timeout 20 `
+                    -ErrorVariable throttleErrors -ErrorAction SilentlyContinue)
+            $throttledStatuses = @(Get-TestRequest -JobId 'th-gave-up' | ForEach-Object status)
         }
 
-        It 'keeps waiting for the throttled job instead of failing it' {
-            @($throttleErrors).Count | Should -Be 0
-            @($out | Sort-Object Id).Id | Should -Be 'th-free', 'th-slowed'
-            ($out | Where-Object Id -EQ 'th-slowed').Status | Should -Be 'Success'
-            @($throttledStatuses | Where-Object { $_ -eq 429 }).Count | Should -Be 4
-            $throttledStatuses[-1] | Should -Be 200
+        It 'treats each throttled poll as unknown until the retries run out, then writes that job''s error' {
+            $throttledStatuses | Should -Be 429, 429, 429
+            @($throttleErrors).Count | Should -Be 1
+            $throttleErrors[0].FullyQualifiedErrorId | Should -BeLike 'CloudJobThrottled,*'
+            $throttleErrors[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
         }
 
-        It 'warns once, naming the service code and what to change' {
-            @($throttleWarnings).Count | Should -Be 1
-            "$($throttleWarnings[0])" | Should -Match 'APIGW\.0308'
-            "$($throttleWarnings[0])" | Should -Match 'PollIntervalSec'
+        It 'says how many attempts were made, over how long, and what the service last said' {
+            $message = $throttleErrors[0].Exception.Message
+            $message | Should -Match 'Gave up after 3 attempts over \d+\.\d s'
+            $message | Should -Match 'HTTP 429'
+            $message | Should -Match 'APIGW\.0308'
+            $message | Should -Match 'MaximumRetryCount'
+        }
+
+        It 'goes on with the other jobs' {
+            @($out).Id | Should -Be 'th-free'
+            $out[0].Status | Should -Be 'Success'
         }
     }
 

@@ -7,8 +7,8 @@ using JobStatus.Client;
 namespace JobStatus.Waiting
 {
     /// <summary>
-    /// Polls every added job on its own schedule until it finishes or cannot be read (a throttled
-    /// read is reported and the job polled again next interval): each job is read
+    /// Polls every added job on its own schedule until it finishes or cannot be read (the client has
+    /// already retried a failed read, so a failure that remains is that job's answer): each job is read
     /// at once, then no sooner than one interval after its previous request was sent. All jobs poll
     /// concurrently (the client limits requests in flight). Every read becomes a <see cref="WaitEvent"/>
     /// queued for the consumer, who is woken through the signal callback.
@@ -51,11 +51,7 @@ namespace JobStatus.Waiting
                 while (true)
                 {
                     CloudJobResult result = await job.Client.GetJobAsync(job.JobId, token).ConfigureAwait(false);
-
-                    // 429 says "not now", not "this job is broken": the client has already paused
-                    // every request, so keep the job and try again on the next interval.
-                    bool throttled = result.Failure?.Kind == CloudJobFailureKind.Throttled;
-                    bool last = !throttled && (result.Job == null || result.Job.IsFinished);
+                    bool last = result.Job == null || result.Job.IsFinished;
                     _events.Enqueue(new WaitEvent(job, result));
                     _signal();
                     if (last)

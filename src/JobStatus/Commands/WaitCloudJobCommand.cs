@@ -36,7 +36,6 @@ namespace JobStatus.Commands
         private int _settled;
         private bool _anySatisfied;
         private bool _progressShown;
-        private bool _throttleWarned;
         private TimeSpan? _lastProgress;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
@@ -179,12 +178,6 @@ namespace JobStatus.Commands
             WaitedJob job = waitEvent.Job;
             if (waitEvent.Result.Failure is CloudJobFailure failure)
             {
-                if (failure.Kind == CloudJobFailureKind.Throttled)
-                {
-                    WarnThrottledOnce(failure);
-                    return;
-                }
-
                 Settle(job);
                 WriteFailure(failure, (object?)job.LastKnown ?? job.JobId);
                 return;
@@ -234,20 +227,6 @@ namespace JobStatus.Commands
                     ErrorCategory.InvalidResult,
                     final));
             }
-        }
-
-        private void WarnThrottledOnce(CloudJobFailure failure)
-        {
-            if (_throttleWarned)
-            {
-                WriteVerbose($"Job '{failure.JobId}': still throttled; it is polled again after the interval.");
-                return;
-            }
-
-            _throttleWarned = true;
-            WriteWarning(
-                $"The service is throttling requests ({failure.ServiceErrorCode ?? "HTTP 429"}), even after {MaximumRetryCount} retries. "
-                + "The wait goes on and polls more slowly; to ask less often, raise -PollIntervalSec or lower -ThrottleLimit.");
         }
 
         private void Settle(WaitedJob job)
