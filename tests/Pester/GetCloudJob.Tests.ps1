@@ -11,14 +11,7 @@ BeforeAll {
     $OtherProject = 'aaaabbbbccccddddeeeeffff00001111'
     $conn = @{ Endpoint = $emu.Url; Token = 'emulator-token'; ProjectId = $P }
 
-    # Values from the user's own environment or session would change what the cmdlet resolves.
-    $credentialVariables = 'HW_AUTH_TOKEN', 'OS_AUTH_TOKEN', 'OS_TOKEN', 'HW_PROJECT_ID', 'OS_PROJECT_ID',
-        'HUAWEICLOUD_SDK_PROJECT_ID', 'HW_REGION_NAME', 'OS_REGION_NAME'
-    $savedEnvironment = @{}
-    foreach ($name in $credentialVariables) {
-        $savedEnvironment[$name] = [Environment]::GetEnvironmentVariable($name)
-        [Environment]::SetEnvironmentVariable($name, $null)
-    }
+    $savedEnvironment = Clear-CredentialEnvironment
     Disconnect-CloudJobService
 
     function Get-Logged([string]$JobId) {
@@ -46,7 +39,7 @@ BeforeAll {
 
 AfterAll {
     Stop-TestEmulator $emu
-    foreach ($name in $savedEnvironment.Keys) { [Environment]::SetEnvironmentVariable($name, $savedEnvironment[$name]) }
+    Restore-CredentialEnvironment $savedEnvironment
 }
 
 Describe 'Get-CloudJob' {

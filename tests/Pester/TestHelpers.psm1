@@ -175,7 +175,9 @@ function Add-TestFault {
     <#
     .SYNOPSIS
         Makes the emulator misbehave: throttle, html500/502/503/504, html200, brokenJson,
-        missingData, emptyBody, slow, status or reset; for -Count requests (-1 for ever).
+        missingData, emptyBody, slow, status, reset, redirect, oversized, drip, truncated or raw;
+        for -Count requests (-1 for ever), at -Rate (0-1] of matching requests, for -DurationMs.
+        The fields are those of docs/Emulator.md.
     #>
     param(
         [Parameter(Mandatory, Position = 0)]
@@ -186,15 +188,23 @@ function Add-TestFault {
         [int]$DelayMs,
         [int]$Status,
         [int]$RetryAfter,
+        [double]$Rate,
+        [int]$DurationMs,
+        [string]$Location,
+        [int]$SizeBytes,
+        [string]$Body,
+        [string]$ContentType,
         $Emulator
     )
-    $body = [ordered]@{ kind = $Kind; count = $Count }
-    if ($PSBoundParameters.ContainsKey('JobId')) { $body.jobId = $JobId }
-    if ($PSBoundParameters.ContainsKey('ProjectId')) { $body.projectId = $ProjectId }
-    if ($PSBoundParameters.ContainsKey('DelayMs')) { $body.delayMs = $DelayMs }
-    if ($PSBoundParameters.ContainsKey('Status')) { $body.status = $Status }
-    if ($PSBoundParameters.ContainsKey('RetryAfter')) { $body.retryAfter = $RetryAfter }
-    Invoke-EmulatorApi $Emulator POST '/_emulator/faults' $body
+    $spec = [ordered]@{ kind = $Kind; count = $Count }
+    $fields = @{
+        JobId = 'jobId'; ProjectId = 'projectId'; DelayMs = 'delayMs'; Status = 'status'; RetryAfter = 'retryAfter'
+        Rate = 'rate'; DurationMs = 'durationMs'; Location = 'location'; SizeBytes = 'sizeBytes'; Body = 'body'; ContentType = 'contentType'
+    }
+    foreach ($name in $fields.Keys) {
+        if ($PSBoundParameters.ContainsKey($name)) { $spec[$fields[$name]] = $PSBoundParameters[$name] }
+    }
+    Invoke-EmulatorApi $Emulator POST '/_emulator/faults' $spec
 }
 
 function Get-TestRequest {
@@ -221,5 +231,28 @@ function Set-TestToken {
     $null = Invoke-EmulatorApi $Emulator POST '/_emulator/tokens' @{ token = $Token; state = $State }
 }
 
-Export-ModuleMember -Function Get-JobStatusModulePath, Import-JobStatusModule, Start-TestEmulator, Stop-TestEmulator,
+# Every variable the module reads credentials, project, region or endpoint from.
+$script:CredentialVariables = 'HW_AUTH_TOKEN', 'OS_AUTH_TOKEN', 'OS_TOKEN', 'HW_PROJECT_ID', 'OS_PROJECT_ID',
+    'HUAWEICLOUD_SDK_PROJECT_ID', 'HW_REGION_NAME', 'OS_REGION_NAME'
+
+function Clear-CredentialEnvironment {
+    <#
+    .SYNOPSIS
+        Empties the credential variables (a user's own values would change what the cmdlets
+        resolve) and returns what they held, for Restore-CredentialEnvironment.
+    #>
+    $saved = @{}
+    foreach ($name in $script:CredentialVariables) {
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        [Environment]::SetEnvironmentVariable($name, $null)
+    }
+    $saved
+}
+
+function Restore-CredentialEnvironment {
+    param([Parameter(Mandatory, Position = 0)][hashtable]$Saved)
+    foreach ($name in $Saved.Keys) { [Environment]::SetEnvironmentVariable($name, $Saved[$name]) }
+}
+
+Export-ModuleMember -Function Clear-CredentialEnvironment, Restore-CredentialEnvironment, Get-JobStatusModulePath, Import-JobStatusModule, Start-TestEmulator, Stop-TestEmulator,
     Reset-TestEmulator, New-TestJob, Get-TestJob, Add-TestFault, Get-TestRequest, Clear-TestRequest, Set-TestToken
