@@ -154,3 +154,31 @@ Describe 'Examples in docs/' {
         }
     }
 }
+
+Describe 'README.md' {
+    # Its examples need a cloud account or change the user's settings (Install), so they are not
+    # run; they must still parse, and the pages it links to must exist.
+    BeforeAll {
+        Import-Module (Join-Path $PSScriptRoot '../../src/HelpWriter/HelpMarkdown.psm1') -Force
+        $readmePath = Join-Path $PSScriptRoot '../../README.md'
+        $readme = Read-MarkdownPage $readmePath
+    }
+
+    It 'has powershell blocks that parse' {
+        $blocks = @($readme.Blocks | Where-Object { $_.Kind -eq 'Code' -and $_.Language -eq 'powershell' })
+        $blocks.Count | Should -BeGreaterThan 5
+        $problems = foreach ($block in $blocks) {
+            $parseErrors = $null
+            $null = [Management.Automation.Language.Parser]::ParseInput($block.Text, [ref]$null, [ref]$parseErrors)
+            foreach ($e in $parseErrors) { "'$($block.Text.Split("`n")[0])...': $($e.Message)" }
+        }
+        $problems | Should -BeNullOrEmpty
+    }
+
+    It 'links only to files that exist' {
+        $text = Get-Content -Raw $readmePath
+        $missing = [regex]::Matches($text, '\]\(((?:docs|src|tests)/[^)#\s]*)\)') | ForEach-Object { $_.Groups[1].Value } |
+            Where-Object { -not (Test-Path (Join-Path (Split-Path -Parent $readmePath) $_)) }
+        $missing | Should -BeNullOrEmpty
+    }
+}
