@@ -170,7 +170,7 @@ function Read-CommandPage([string]$Path) {
         Path = $Path; Front = $front.Values; Sections = @()
         HelpFile = $front.Values['external help file']; Online = $front.Values['online version']
         Name = $name; Verb = $Matches[1]; Noun = $Matches[2]
-        Synopsis = ''; Description = @(); Syntax = @(); Parameters = @(); Inputs = @(); Outputs = @()
+        Synopsis = ''; Description = @(); Syntax = @(); Parameters = @(); HasCommonParameters = $false; Inputs = @(); Outputs = @()
         Notes = @(); Examples = @(); Links = @()
     }
 
@@ -207,6 +207,7 @@ function Read-CommandPage([string]$Path) {
                     })
             }
             'PARAMETERS' {
+                $command.HasCommonParameters = [bool]@($subsections | Where-Object Title -EQ 'CommonParameters')
                 $command.Parameters = @(foreach ($sub in $subsections | Where-Object { $_.Title -and $_.Title -ne 'CommonParameters' }) {
                         $paramName = $sub.Title.TrimStart('-').Trim()
                         $yaml = @($sub.Blocks | Where-Object { $_.Kind -eq 'Code' -and $_.Language -eq 'yaml' })

@@ -190,6 +190,18 @@ function Compare-CommandDoc {
         }
     }
 
+    if (-not $Page.HasCommonParameters) { "${doc}: PARAMETERS has no '### CommonParameters' entry, but every cmdlet takes the common parameters" }
+
+    # INPUTS names the type of every parameter that takes pipeline input by value, and says None
+    # when no parameter takes pipeline input at all.
+    $inputs = @($Page.Inputs | ForEach-Object Type)
+    $pipelineParameters = @($own | Where-Object { $_.ParameterSets.Values | Where-Object { $_.ValueFromPipeline -or $_.ValueFromPipelineByPropertyName } })
+    foreach ($p in $own | Where-Object { $_.ParameterSets.Values | Where-Object ValueFromPipeline }) {
+        if ($p.ParameterType.FullName -notin $inputs) { "${doc}: INPUTS does not list $($p.ParameterType.FullName), which -$($p.Name) takes from the pipeline" }
+    }
+    if ($pipelineParameters.Count -eq 0 -and ($inputs -join ',') -ne 'None') { "${doc}: INPUTS lists '$($inputs -join ', ')', but no parameter of $name takes pipeline input (PlatyPS writes None)" }
+    if ($pipelineParameters.Count -gt 0 -and 'None' -in $inputs) { "${doc}: INPUTS says None, but $(@($pipelineParameters | ForEach-Object { "-$($_.Name)" }) -join ', ') take pipeline input" }
+
     # OUTPUTS lists every type the cmdlet declares with [OutputType].
     $declared = @($Command.OutputType | ForEach-Object Name | Where-Object { $_ -ne 'System.Void' })
     $outputs = @($Page.Outputs | ForEach-Object Type)

@@ -184,6 +184,10 @@ Describe 'The docs-vs-code comparison' {
             Expected = "docs/Disconnect-CloudJobService.md: 'schema' is '1.0.0', PlatyPS's markdown schema is 2.0.0" }
         @{ Because = 'a missing section'; Cmdlet = 'Get-CloudJobContext'; Pattern = '## NOTES'; Replacement = '## REMARKS'
             Expected = "docs/Get-CloudJobContext.md: has 0 '## NOTES' sections, PlatyPS's schema has one" }
+        @{ Because = 'a missing CommonParameters entry'; Cmdlet = 'Disconnect-CloudJobService'; Pattern = '(?s)### CommonParameters\n.*?(?=## INPUTS)'; Replacement = ''
+            Expected = "docs/Disconnect-CloudJobService.md: PARAMETERS has no '### CommonParameters' entry, but every cmdlet takes the common parameters" }
+        @{ Because = 'a pipeline input type INPUTS leaves out'; Cmdlet = 'Wait-CloudJob'; Pattern = '### JobStatus.CloudJob\[\]'; Replacement = '### JobStatus.CloudJob'
+            Expected = 'docs/Wait-CloudJob.md: INPUTS does not list JobStatus.CloudJob[], which -InputObject takes from the pipeline' }
     ) {
         Test-BrokenPage $Cmdlet $Pattern $Replacement | Should -Contain $Expected
     }
