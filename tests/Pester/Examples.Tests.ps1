@@ -16,7 +16,7 @@
 # variable) keep their text; $PSDefaultParameterValues gives Get-CloudJob, Wait-CloudJob and
 # Connect-CloudJobService the emulator's URL as -Endpoint, which wins over any region, and a literal
 # http://127.0.0.1:5080 becomes the emulator's real URL. Only 127.0.0.1 is ever contacted: the test
-# fails when a job came from another endpoint.
+# fails before running an example that names another endpoint, and when a job came from one.
 #
 # An example passes when it ends without a terminating error and writes no error other than those
 # whose id its own text names (Example 4 of Get-CloudJob shows CloudJobNotFound on purpose).
@@ -85,6 +85,8 @@ Set-Location '$fixture'
 `$PSDefaultParameterValues['Get-CloudJob:Endpoint'] = '$($emu.Url)'
 `$PSDefaultParameterValues['Wait-CloudJob:Endpoint'] = '$($emu.Url)'
 `$PSDefaultParameterValues['Connect-CloudJobService:Endpoint'] = '$($emu.Url)'
+# For an IAM endpoint parameter, if the cmdlet has one; a default for a missing parameter is ignored.
+`$PSDefaultParameterValues['Connect-CloudJobService:IamEndpoint'] = '$($emu.Url)'
 `$tokenText = 'emulator-token'
 `$token = ConvertTo-SecureString `$tokenText -AsPlainText -Force
 `$env:MY_TOKEN = `$tokenText
@@ -136,7 +138,7 @@ AfterAll {
 Describe 'Examples in docs/' {
     It '<Page>: <Title>' -ForEach $examples {
         $code = $Code.Replace('http://127.0.0.1:5080', $emu.Url)
-        $endpoints = @([regex]::Matches($code, '-Endpoint\s+(\S+)') | ForEach-Object { $_.Groups[1].Value.Trim("'`"") })
+        $endpoints = @([regex]::Matches($code, '-\w*Endpoint\s+(\S+)') | ForEach-Object { $_.Groups[1].Value.Trim("'`"") } | Where-Object { $_ -match '^\w+://' })
         foreach ($endpoint in $endpoints) { ([uri]$endpoint).IsLoopback | Should -BeTrue -Because "an example may only reach the emulator, not $endpoint" }
 
         Clear-TestRequest
