@@ -106,7 +106,7 @@ Describe 'about_JobStatus' {
         $aboutText.Length | Should -BeGreaterThan 4000
     }
 
-    It 'covers <_>' -ForEach @(
+    It 'covers <Topic>' -ForEach @(
         @{ Topic = 'the credential order'; Pattern = 'first one found wins' }
         @{ Topic = 'the environment variables'; Pattern = 'HW_AUTH_TOKEN.*OS_AUTH_TOKEN' }
         @{ Topic = 'the job object'; Pattern = 'RawStatus' }
