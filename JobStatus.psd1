@@ -1,11 +1,12 @@
 @{
-    RootModule           = 'JobStatus.dll'
+    # The one place the version lives: the build stamps it into the assemblies and the package.
     ModuleVersion        = '0.1.0'
+    RootModule           = 'JobStatus.dll'
     GUID                 = '5b0f3c9e-6a57-4a59-9d0e-2f7c4b8d1a63'
     Author               = 'JobStatus contributors'
     CompanyName          = 'JobStatus'
     Copyright            = '(c) JobStatus contributors. MIT License.'
-    Description          = 'Reads and waits for Huawei Cloud asynchronous jobs (Cloud Firewall job API) from PowerShell.'
+    Description          = 'Reads and waits for Huawei Cloud asynchronous jobs (Cloud Firewall job API, GET /v3/{project_id}/jobs/{job_id}) from PowerShell: Get-CloudJob reads many jobs concurrently, Wait-CloudJob waits with -Timeout, -Any, progress and Ctrl+C, and a failed or unfinished job is always an error, never silence. Credentials come from parameters, the session (Connect-CloudJobService) or the environment variables the vendor''s tools use.'
     PowerShellVersion    = '7.4'
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('JobStatus.Format.ps1xml')
@@ -21,7 +22,18 @@
     AliasesToExport      = @()
     PrivateData          = @{
         PSData = @{
-            Tags       = @('HuaweiCloud', 'CloudFirewall', 'CFW', 'Jobs', 'Wait', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
+            Tags         = @('HuaweiCloud', 'CloudFirewall', 'CFW', 'Jobs', 'Wait', 'Async', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
+            LicenseUri   = 'https://opensource.org/license/mit'
+            # A placeholder until the repository has its public home; change it before publishing to a gallery.
+            ProjectUri   = 'https://example.com/JobStatus'
+            ReleaseNotes = @'
+0.1.0
+- Get-CloudJob: reads one or many jobs of the CFW job API concurrently and writes them in input order.
+- Wait-CloudJob: waits for many jobs at once with -Timeout, -Any, -PollIntervalSec and progress; a job that ends Failed or is unfinished at -Timeout is reported as an error.
+- Connect-CloudJobService, Disconnect-CloudJobService, Get-CloudJobContext: an IAM token, project, region or endpoint per session, and where each value came from.
+- Retries for 429, 5xx, timeouts and lost connections; the token never appears in output, errors or URLs.
+- Help for every cmdlet (Get-Help <cmdlet> -Full, Get-Help about_JobStatus); tab completion for -Region and -JobId.
+'@
         }
     }
 }

@@ -8,6 +8,8 @@
 
     Tasks (run in the order given; each runs at most once):
       build   dotnet build JobStatus.sln, then assemble out/JobStatus (manifest, dlls, formats, help)
+      package build, then publish out/JobStatus to the local folder repository out/packages with
+              Publish-PSResource, as a gallery publish would: out/packages/JobStatus.<version>.nupkg
       help    regenerate only the help (MAML and about topic) in out/JobStatus/en-US from docs/
       test    build, then the xunit tests, then the Pester tests; the last line is "N passed, N failed"
       unit    the xunit tests only (needs a previous build)
@@ -62,6 +64,7 @@ $PesterManifest = Join-Path $Root "tests/.packages/pester/$PesterVersion/tools/P
 $EmulatorDll = Join-Path $Root "src/JobStatus.Emulator/bin/$Configuration/net10.0/JobStatus.Emulator.dll"
 $KnownTasks = [ordered]@{
     build  = 'dotnet build JobStatus.sln, then assemble out/JobStatus'
+    package = 'build, then Publish-PSResource to out/packages (a local folder repository)'
     help   = 'regenerate the help in out/JobStatus/en-US from docs/'
     test   = 'build, xunit, Pester; last line "N passed, N failed"'
     unit   = 'xunit tests only (after a build)'
@@ -138,12 +141,11 @@ function Invoke-Build {
     }
 
     Write-Step 'assemble out/JobStatus'
-    Assert-SingleVersion
     $binDir = Join-Path $Root "src/JobStatus/bin/$Configuration/netstandard2.0"
     if (Test-Path $OutDir) { Remove-Item $OutDir -Recurse -Force }
     $null = New-Item -ItemType Directory -Path $OutDir -Force
 
-    Copy-Item (Join-Path $Root 'JobStatus.psd1') $OutDir
+    Copy-Item (Join-Path $Root 'JobStatus.psd1'), (Join-Path $Root 'LICENSE') $OutDir
     foreach ($name in 'JobStatus.dll', 'JobStatus.Core.dll') {
         $file = Join-Path $binDir $name
         if (-not (Test-Path $file)) { throw "The build did not produce $file." }
@@ -156,6 +158,7 @@ function Invoke-Build {
         Where-Object { Test-Path $_ } | Select-Object -First 1
     if (-not $format) { throw 'JobStatus.Format.ps1xml was not found (src/JobStatus/JobStatus.Format.ps1xml); the manifest needs it.' }
     Copy-Item $format $OutDir
+    Assert-SingleVersion
 
     Invoke-Help
     Get-ChildItem $OutDir -Recurse -File | ForEach-Object {
@@ -164,18 +167,27 @@ function Invoke-Build {
 }
 
 function Assert-SingleVersion {
-    # The version lives in Directory.Build.props; the manifest must say the same.
-    [xml]$props = Get-Content -Raw (Join-Path $Root 'Directory.Build.props')
-    $propsVersion = @($props.Project.PropertyGroup | ForEach-Object { $_['Version'] } | Where-Object { $_ })[0].InnerText
-    $manifestVersion = (Import-PowerShellDataFile (Join-Path $Root 'JobStatus.psd1')).ModuleVersion
-    if ($propsVersion -ne $manifestVersion) {
-        throw "Version mismatch: Directory.Build.props says $propsVersion, JobStatus.psd1 says $manifestVersion. Change both."
+    # The version lives in JobStatus.psd1 and Directory.Build.props hands it to the assemblies: a
+    # dll with another version is a stale build or a broken hand-over.
+    $manifestVersion = [version](Import-PowerShellDataFile (Join-Path $OutDir 'JobStatus.psd1')).ModuleVersion
+    foreach ($name in 'JobStatus.dll', 'JobStatus.Core.dll') {
+        $assemblyVersion = [Reflection.AssemblyName]::GetAssemblyName((Join-Path $OutDir $name)).Version
+        if ($assemblyVersion.ToString(3) -ne $manifestVersion.ToString(3)) {
+            throw "Version mismatch: JobStatus.psd1 says $manifestVersion, $name was built as $assemblyVersion. Rebuild (dotnet pwsh ./build.ps1 clean build)."
+        }
     }
 }
 
 function Invoke-Help {
     Write-Step 'help (docs/*.md -> out/JobStatus/en-US)'
     & (Join-Path $Root 'src/HelpWriter/ConvertTo-MamlHelp.ps1') -DocsPath (Join-Path $Root 'docs') -OutputPath (Join-Path $OutDir 'en-US')
+}
+
+function Invoke-Package {
+    Write-Step 'package (Publish-PSResource to out/packages)'
+    Import-Module (Join-Path $Root 'src/Packaging/LocalRepository.psm1') -Force
+    $package = Publish-LocalPackage -ModulePath $OutDir -RepositoryPath (Join-Path $Root 'out/packages')
+    Write-Host ('  {0} ({1:N0} bytes)' -f $package.FullName.Substring($Root.Length + 1), $package.Length)
 }
 
 function Invoke-Unit {
@@ -340,7 +352,7 @@ function Invoke-Clean {
 $unknown = @($Task | Where-Object { -not $KnownTasks.Contains($_) })
 if ($unknown) {
     [Console]::Error.WriteLine("build.ps1: unknown task '$($unknown -join "', '")'. Tasks:")
-    foreach ($k in $KnownTasks.Keys) { [Console]::Error.WriteLine(('  {0,-7} {1}' -f $k, $KnownTasks[$k])) }
+    foreach ($k in $KnownTasks.Keys) { [Console]::Error.WriteLine(('  {0,-8} {1}' -f $k, $KnownTasks[$k])) }
     exit 1
 }
 
@@ -360,6 +372,7 @@ try {
             'build' { Invoke-Once build { Invoke-Build } }
             'help' { Invoke-Once help { Invoke-Help } }
             'clean' { Invoke-Once clean { Invoke-Clean } }
+            'package' { Invoke-Once build { Invoke-Build }; Invoke-Once package { Invoke-Package } }
             'demo' { Invoke-Once build { Invoke-Build }; Invoke-Once demo { Invoke-Demo } }
             'bench' { Invoke-Once build { Invoke-Build }; Invoke-Once bench { Invoke-Bench } }
             'unit' { Invoke-Once unit { $script:exitCode = [Math]::Max($exitCode, (Complete-TestRun @(Invoke-Unit))) } }

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Security;
 using System.Threading;
 using JobStatus.Client;
+using JobStatus.Completion;
 using JobStatus.Connection;
 using JobStatus.Errors;
 using JobStatus.Pipeline;
@@ -26,6 +27,7 @@ namespace JobStatus.Commands
         public string? ProjectId { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(RegionCompleter))]
         public string? Region { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

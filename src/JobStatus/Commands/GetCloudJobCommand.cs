@@ -4,6 +4,8 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using JobStatus.Client;
+using JobStatus.Completion;
+using JobStatus.Session;
 
 namespace JobStatus.Commands
 {
@@ -19,6 +21,7 @@ namespace JobStatus.Commands
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "job_id")]
+        [ArgumentCompleter(typeof(JobIdCompleter))]
         [AllowNull]
         [AllowEmptyString]
         [AllowEmptyCollection]
@@ -77,6 +80,7 @@ namespace JobStatus.Commands
             CloudJobResult result = task.GetAwaiter().GetResult();
             if (result.Job != null)
             {
+                RecentJobIdStore.Record(result.Job);
                 WriteObject(result.Job);
             }
             else

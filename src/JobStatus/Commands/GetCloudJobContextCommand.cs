@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Security;
+using JobStatus.Completion;
 using JobStatus.Connection;
 using JobStatus.Session;
 
@@ -19,6 +20,7 @@ namespace JobStatus.Commands
         public string? ProjectId { get; set; }
 
         [Parameter]
+        [ArgumentCompleter(typeof(RegionCompleter))]
         public string? Region { get; set; }
 
         [Parameter]

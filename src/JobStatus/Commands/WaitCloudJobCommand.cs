@@ -4,7 +4,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Management.Automation;
 using JobStatus.Client;
+using JobStatus.Completion;
 using JobStatus.Errors;
+using JobStatus.Session;
 using JobStatus.Waiting;
 
 namespace JobStatus.Commands
@@ -40,6 +42,7 @@ namespace JobStatus.Commands
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
         [Alias("Id", "job_id")]
+        [ArgumentCompleter(typeof(JobIdCompleter))]
         [AllowNull]
         [AllowEmptyString]
         [AllowEmptyCollection]
@@ -215,6 +218,7 @@ namespace JobStatus.Commands
                 _poller!.StopAll();
             }
 
+            RecentJobIdStore.Record(final);
             WriteObject(final);
             if (final.Status == CloudJobStatus.Failed)
             {

@@ -1,5 +1,3 @@
-using System.Management.Automation.Runspaces;
-using System.Runtime.CompilerServices;
 using JobStatus.Connection;
 
 namespace JobStatus.Session
@@ -10,19 +8,12 @@ namespace JobStatus.Session
     /// </summary>
     internal static class CloudJobSessionStore
     {
-        private static readonly ConditionalWeakTable<Runspace, Holder> Table = new ConditionalWeakTable<Runspace, Holder>();
-        private static readonly Holder WithoutRunspace = new Holder();
+        private static readonly PerRunspace<Holder> Holders = new PerRunspace<Holder>();
 
         public static ConnectionSettings? Current
         {
-            get => HolderForThisRunspace().Settings;
-            set => HolderForThisRunspace().Settings = value;
-        }
-
-        private static Holder HolderForThisRunspace()
-        {
-            Runspace? runspace = Runspace.DefaultRunspace;
-            return runspace == null ? WithoutRunspace : Table.GetValue(runspace, _ => new Holder());
+            get => Holders.Current.Settings;
+            set => Holders.Current.Settings = value;
         }
 
         private sealed class Holder
