@@ -115,7 +115,7 @@ namespace JobStatus.Commands
                 ThrowTerminatingError(CloudJobErrorRecords.ForProblem(problem!));
             }
 
-            WriteDebug($"Project {connection!.ProjectId} ({context.ProjectId.Source}), endpoint {EndpointRules.Display(connection.Endpoint)} ({context.Endpoint.Source}), token from {context.Token.Source}.");
+            WriteDebug($"Project {connection!.ProjectId} ({context.ProjectId.Source}), endpoint {EndpointRules.Display(connection.Endpoint)} ({context.Endpoint.Source}), {context.AuthenticationMethod} from {context.Credential.Source}.");
             var options = new CloudJobClientOptions
             {
                 RequestTimeout = RequestTimeout,
