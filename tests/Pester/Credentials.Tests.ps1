@@ -620,3 +620,40 @@ Describe 'No secret key, password, security token or issued token is ever shown'
         @($requests | Where-Object rawTarget -EQ '/v3/auth/tokens').Count | Should -BeGreaterOrEqual 3
     }
 }
+
+Describe 'Users and access keys from the emulator''s command line and scenario' {
+    BeforeAll {
+        $scenario = Join-Path $TestDrive 'auth-scenario.json'
+        Set-Content -LiteralPath $scenario -Value (ConvertTo-Json -Depth 5 @{
+                users      = @(@{ domain = 'acme'; name = 'from-scenario'; password = 'pw-scenario-1'; tokenLifetimeSeconds = 60 })
+                accessKeys = @(@{ accessKey = 'AKSCENARIO'; secretKey = 'sk-scenario-1' })
+            })
+        $second = Start-TestEmulator -Scenario $scenario -Argument '--user', 'acme:from-cli:pw:with:colons', '--access-key', 'AKCLI:sk-cli-1:st-cli-1', '--token-lifetime', '7.5'
+        function Get-Second([string]$Path) { Invoke-RestMethod "$($second.Url)/_emulator$Path" -NoProxy | ForEach-Object { $_ } }
+    }
+
+    AfterAll { Stop-TestEmulator $second }
+
+    It 'registers both, with the command line''s token lifetime as the default, and again after a reset' {
+        foreach ($round in 1, 2) {
+            $users = @(Get-Second /users)
+            ($users | Where-Object name -EQ 'from-cli').tokenLifetimeSeconds | Should -Be 7.5
+            ($users | Where-Object name -EQ 'from-scenario').tokenLifetimeSeconds | Should -Be 60
+            $keys = @(Get-Second /accesskeys)
+            ($keys | Where-Object accessKey -EQ 'AKCLI').temporary | Should -BeTrue
+            ($keys | Where-Object accessKey -EQ 'AKSCENARIO').temporary | Should -BeFalse
+            $null = Invoke-RestMethod "$($second.Url)/_emulator/reset" -Method Post -NoProxy
+        }
+    }
+
+    It 'lets a user from the command line sign in with a password that contains colons' {
+        Disconnect-CloudJobService
+        $credential = New-PasswordCredential from-cli 'pw:with:colons'
+
+        $context = Connect-CloudJobService -Credential $credential -DomainName acme -ProjectId $P -IamEndpoint $second.Url -Endpoint $second.Url -PassThru
+
+        $context.TokenExpiresAt | Should -BeLessOrEqual ([datetimeoffset]::UtcNow.AddSeconds(8))
+        (Get-Second /users | Where-Object name -EQ 'from-cli').signInCount | Should -Be 1
+        Disconnect-CloudJobService
+    }
+}
