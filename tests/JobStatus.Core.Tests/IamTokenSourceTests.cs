@@ -55,8 +55,11 @@ namespace JobStatus.Tests
             await using var server = new LoopbackHttpServer(Issued("tok-1", 10), Issued("tok-2", 10));
             DateTimeOffset now = Start;
             var source = Source(server, () => now);
+            var renewed = new System.Collections.Generic.List<IamToken>();
+            source.Renewed += renewed.Add;
 
             IamToken first = await source.GetAsync(CancellationToken.None);
+            Assert.Empty(renewed);
             now = Start.AddSeconds(7.9);
             Assert.Same(first, await source.GetAsync(CancellationToken.None));
             now = Start.AddSeconds(8);
@@ -64,6 +67,7 @@ namespace JobStatus.Tests
 
             Assert.Equal("tok-2", SecureStringReader.Reveal(second.Value));
             Assert.Equal(2, source.SignInCount);
+            Assert.Same(second, Assert.Single(renewed));
         }
 
         [Fact]

@@ -297,7 +297,8 @@ Describe 'Connect-CloudJobService -Credential' {
         Connect-CloudJobService @signIn -Credential (New-PasswordCredential shorty $password) -ProjectId $P
         $started = [datetime]::UtcNow
 
-        $jobs = @(Wait-CloudJob -JobId $ids -PollIntervalSec 0.25 -Timeout 60)
+        $all = @(Wait-CloudJob -JobId $ids -PollIntervalSec 0.25 -Timeout 60 -Verbose 4>&1)
+        $jobs = @($all | Where-Object { $_ -is [JobStatus.CloudJob] })
 
         $elapsed = ([datetime]::UtcNow - $started).TotalSeconds
         $jobs.Count | Should -Be 12
@@ -309,6 +310,8 @@ Describe 'Connect-CloudJobService -Credential' {
         $jobRequests = @(Get-TestRequest | Where-Object jobId -Like 'renew-*')
         @($jobRequests | Where-Object status -NE 200).Count | Should -Be 0 -Because 'the token is renewed before it expires, never after a refusal'
         @($jobRequests.headers.'X-Auth-Token' | Sort-Object -Unique).Count | Should -Be $user.signInCount
+        @($all | Where-Object { $_ -is [Management.Automation.VerboseRecord] -and $_.Message -like 'Renewed the IAM token; the new one expires at *' }).Count |
+            Should -Be ($user.signInCount - 1) -Because 'each renewal is told once in the verbose stream'
     }
 
     It 'signs in again once when the service says the token expired, and the call succeeds' {

@@ -50,6 +50,9 @@ namespace JobStatus.Connection.Iam
 
         public IamSignIn SignIn { get; }
 
+        /// <summary>Raised, on the thread that renewed it, when a token replaces an earlier one.</summary>
+        public event Action<IamToken>? Renewed;
+
         /// <summary>The token in use, or null before the first sign-in.</summary>
         public IamToken? Current => Volatile.Read(ref _current);
 
@@ -143,11 +146,18 @@ namespace JobStatus.Connection.Iam
             try
             {
                 IamToken token = await SignInAsync().ConfigureAwait(false);
+                bool replaced;
                 lock (_gate)
                 {
+                    replaced = _current != null;
                     _previous = _current;
                     _current = token;
                     _noRenewalBefore = default;
+                }
+
+                if (replaced)
+                {
+                    Renewed?.Invoke(token);
                 }
 
                 return token;
