@@ -291,9 +291,9 @@ Describe 'Connect-CloudJobService -Credential' {
     }
 
     It 'renews the token by itself within one Wait-CloudJob, with one sign-in for all the jobs' {
-        Add-User shorty $password -LifetimeSeconds 3
+        Add-User shorty $password -LifetimeSeconds 4
         $ids = 1..12 | ForEach-Object { "renew-$_" }
-        $null = New-TestJob @($ids | ForEach-Object { @{ id = $_; runSeconds = 7 } })
+        $null = New-TestJob @($ids | ForEach-Object { @{ id = $_; runSeconds = 8 } })
         Connect-CloudJobService @signIn -Credential (New-PasswordCredential shorty $password) -ProjectId $P
         $started = [datetime]::UtcNow
 
@@ -304,9 +304,9 @@ Describe 'Connect-CloudJobService -Credential' {
         $jobs.Count | Should -Be 12
         $jobs.Status | Sort-Object -Unique | Should -Be 'Success'
         $user = Get-User shorty
-        # A 3 s token is renewed 0.6 s before its end: about every 2.4 s, however many jobs ask.
+        # A 4 s token is renewed 0.8 s before its end: about every 3.2 s, however many jobs ask.
         $user.signInCount | Should -BeGreaterOrEqual 3
-        $user.signInCount | Should -BeLessOrEqual ([math]::Ceiling($elapsed / 2.4) + 2)
+        $user.signInCount | Should -BeLessOrEqual ([math]::Ceiling($elapsed / 3.2) + 2)
         $jobRequests = @(Get-TestRequest | Where-Object jobId -Like 'renew-*')
         @($jobRequests | Where-Object status -NE 200).Count | Should -Be 0 -Because 'the token is renewed before it expires, never after a refusal'
         @($jobRequests.headers.'X-Auth-Token' | Sort-Object -Unique).Count | Should -Be $user.signInCount
