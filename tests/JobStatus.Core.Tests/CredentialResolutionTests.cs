@@ -182,6 +182,20 @@ namespace JobStatus.Tests
             Assert.DoesNotContain(Secret, problem.Message);
         }
 
+        [Fact]
+        public void An_access_key_is_not_used_over_plain_http_to_another_host()
+        {
+            ResolvedContext context = ConnectionResolver.Resolve(
+                new ConnectionSettings(projectId: "p1", endpoint: new Uri("http://cfw.example.invalid"), credential: new AccessKeyCredential("AKID", SecureStringReader.FromText(Secret))),
+                null,
+                ConnectionResolverTests.Environment());
+
+            Assert.Null(context.TryCreateConnection(false, out ConnectionProblem? problem));
+            Assert.Equal(ConnectionProblemKind.UnencryptedAuthentication, problem!.Kind);
+            Assert.Contains("the credentials would cross the network unencrypted", problem.Message);
+            Assert.NotNull(context.TryCreateConnection(true, out _));
+        }
+
         private static ResolvedContext Resolve(params (string Name, string Value)[] variables) =>
             ConnectionResolver.Resolve(new ConnectionSettings(), null, ConnectionResolverTests.Environment(variables));
 

@@ -97,6 +97,35 @@ namespace JobStatus.Tests
         }
 
         [Fact]
+        public async Task Many_requests_refused_with_the_same_expired_token_share_one_renewal()
+        {
+            await using var server = new LoopbackHttpServer(Issued("tok-1", 3600), Issued("tok-2", 3600).After(TimeSpan.FromMilliseconds(300)));
+            var source = Source(server, () => Start);
+            IamToken expired = await source.GetAsync(CancellationToken.None);
+
+            IamToken[] tokens = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => source.RenewAsync(expired, CancellationToken.None))));
+
+            Assert.Equal(2, server.RequestCount);
+            Assert.All(tokens, t => Assert.Equal("tok-2", SecureStringReader.Reveal(t.Value)));
+            Assert.Same(tokens[0], await source.RenewAsync(expired, CancellationToken.None));
+            Assert.Equal(2, source.SignInCount);
+        }
+
+        [Fact]
+        public async Task A_caller_that_gives_up_does_not_cancel_the_renewal_for_the_others()
+        {
+            await using var server = new LoopbackHttpServer(Issued("tok-slow", 3600).After(TimeSpan.FromMilliseconds(500)));
+            var source = Source(server, () => Start);
+            using var impatient = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+
+            Task<IamToken> patient = source.GetAsync(CancellationToken.None);
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => source.GetAsync(impatient.Token));
+
+            Assert.Equal("tok-slow", SecureStringReader.Reveal((await patient).Value));
+            Assert.Equal(1, source.SignInCount);
+        }
+
+        [Fact]
         public async Task A_wrong_password_is_an_authentication_failure_with_the_service_message_and_never_the_password()
         {
             string refusal = "{\"error\":{\"code\":401,\"message\":\"The username or password is wrong.\",\"title\":\"Unauthorized\"}}";
