@@ -62,7 +62,7 @@ BeforeAll {
     }
 
     # Signs a request by hand with the module's signer, so the emulator's checks can be met one by one.
-    function Invoke-Signed([string]$AccessKey, [string]$SecretKey, [string]$SignedPath, [string]$SentPath, [datetime]$Date = [datetime]::UtcNow) {
+    function Invoke-Signed([string]$AccessKey, [string]$SecretKey, [string]$SignedPath, [string]$SentPath, [datetime]$Date = [datetime]::UtcNow, [int]$SentDateShift) {
         $hostValue = ([uri]$emu.Url).Authority
         $sdkDate = $Date.ToUniversalTime().ToString("yyyyMMdd'T'HHmmss'Z'", [cultureinfo]::InvariantCulture)
         $headers = [Collections.Generic.List[Collections.Generic.KeyValuePair[string, string]]]::new()
@@ -70,7 +70,8 @@ BeforeAll {
         $headers.Add([Collections.Generic.KeyValuePair[string, string]]::new('X-Sdk-Date', $sdkDate))
         $authorization = [JobStatus.Connection.Signing.SdkHmacSigner]::Authorization(
             $AccessKey, [Text.Encoding]::UTF8.GetBytes($SecretKey), 'GET', $SignedPath, '', $headers, [byte[]]@())
-        $response = Invoke-WebRequest "$($emu.Url)$SentPath" -Headers @{ 'X-Sdk-Date' = $sdkDate; Authorization = $authorization } -NoProxy -SkipHttpErrorCheck -SkipHeaderValidation
+        $sentDate = $Date.ToUniversalTime().AddSeconds($SentDateShift).ToString("yyyyMMdd'T'HHmmss'Z'", [cultureinfo]::InvariantCulture)
+        $response = Invoke-WebRequest "$($emu.Url)$SentPath" -Headers @{ 'X-Sdk-Date' = $sentDate; Authorization = $authorization } -NoProxy -SkipHttpErrorCheck -SkipHeaderValidation
         [pscustomobject]@{ Status = [int]$response.StatusCode; Body = $response.Content | ConvertFrom-Json }
     }
 
@@ -198,6 +199,7 @@ Describe 'The emulator checks SDK-HMAC-SHA256 signatures' {
         @{ Case = 'a wrong secret key'; Key = 'AKCHECK'; WrongSecret = $true; Message = 'verify aksk signature fail' }
         @{ Case = 'an unknown key'; Key = 'AKNOBODY'; Message = 'ak AKNOBODY not exist' }
         @{ Case = 'a tampered path'; Key = 'AKCHECK'; SentPath = 'sig-2'; Message = 'verify aksk signature fail' }
+        @{ Case = 'an X-Sdk-Date other than the one signed'; Key = 'AKCHECK'; Shift = 1; Message = 'verify aksk signature fail' }
         @{ Case = 'an X-Sdk-Date 20 minutes old'; Key = 'AKCHECK'; Skew = -20; Message = 'more than 15 minutes' }
         @{ Case = 'an X-Sdk-Date 20 minutes ahead'; Key = 'AKCHECK'; Skew = 20; Message = 'more than 15 minutes' }
     ) {
@@ -205,7 +207,7 @@ Describe 'The emulator checks SDK-HMAC-SHA256 signatures' {
         $sent = if ($SentPath) { "/v3/$P/jobs/$SentPath" } else { $path }
         $date = [datetime]::UtcNow.AddMinutes([double]$(if ($Skew) { $Skew } else { 0 }))
 
-        $answer = Invoke-Signed $Key $useSecret $path $sent $date
+        $answer = Invoke-Signed $Key $useSecret $path $sent $date -SentDateShift $(if ($Shift) { $Shift } else { 0 })
 
         $answer.Status | Should -Be 401
         $answer.Body.error_code | Should -Be 'APIGW.0301'
