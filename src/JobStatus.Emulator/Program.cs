@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using JobStatus.Emulator.Auth;
 using JobStatus.Emulator.Hosting;
 using JobStatus.Emulator.Model;
 using JobStatus.Emulator.State;
@@ -40,7 +41,8 @@ internal static class Program
         try
         {
             var scenario = options.ScenarioPath is null ? null : ScenarioLoader.Load(options.ScenarioPath);
-            state = new EmulatorState(TimeProvider.System, options.Tokens, scenario);
+            var auth = new AuthRegistry(TimeProvider.System, options.TokenLifetimeSeconds, options.AccessKeys, options.Users);
+            state = new EmulatorState(TimeProvider.System, options.Tokens, scenario, auth);
         }
         catch (InvalidSpecException e)
         {

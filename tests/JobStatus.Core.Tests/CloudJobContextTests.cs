@@ -42,7 +42,7 @@ namespace JobStatus.Tests
 
             Assert.Equal("None", context.TokenSource);
             Assert.Equal("None", context.AuthenticationMethod);
-            Assert.Contains("No token", context.Problem);
+            Assert.Contains("No credential", context.Problem);
         }
     }
 }

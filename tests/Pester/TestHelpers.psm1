@@ -51,13 +51,16 @@ function Start-TestEmulator {
     .PARAMETER Https
         Serve https with a self-signed certificate nobody trusts (Invoke-RestMethod to it needs
         -SkipCertificateCheck, and so do the cmdlets).
+    .PARAMETER Argument
+        More command-line arguments, such as '--user', 'acme:alice:pw' or '--token-lifetime', '5'.
     #>
     [CmdletBinding()]
     param(
         [string[]]$Token,
         [string]$Scenario,
         [switch]$Https,
-        [switch]$VerboseLog
+        [switch]$VerboseLog,
+        [string[]]$Argument
     )
     $dll = if ($env:JOBSTATUS_EMULATOR) { $env:JOBSTATUS_EMULATOR } else { Join-Path $RepoRoot 'src/JobStatus.Emulator/bin/Release/net10.0/JobStatus.Emulator.dll' }
     if (-not (Test-Path $dll)) { throw "The emulator is not built: $dll does not exist. Run: dotnet pwsh ./build.ps1 build" }
@@ -68,6 +71,7 @@ function Start-TestEmulator {
     if ($Scenario) { $info.ArgumentList.Add('--scenario'); $info.ArgumentList.Add((Resolve-Path $Scenario).Path) }
     if ($VerboseLog) { $info.ArgumentList.Add('--verbose') }
     if ($Https) { $info.ArgumentList.Add('--https') }
+    foreach ($a in @($Argument | Where-Object { $_ })) { $info.ArgumentList.Add($a) }
     # Our end of stdin stays open while the emulator should live: if this process dies, the pipe
     # closes and --exit-on-stdin-close ends the emulator, so no test leaves one behind.
     $info.RedirectStandardInput = $true

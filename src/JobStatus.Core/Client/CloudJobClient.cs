@@ -48,17 +48,26 @@ namespace JobStatus.Client
 
             Uri uri = Connection.JobUri(jobId);
             DateTime firstSent = DateTime.UtcNow;
+            bool renewed = false;
             for (int attempt = 1; ; attempt++)
             {
                 Outcome outcome;
                 await _gate.EnterAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    outcome = await SendOnceAsync(jobId, uri, cancellationToken).ConfigureAwait(false);
+                    outcome = await SendOnceAsync(jobId, uri, !renewed, cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {
                     _gate.Exit();
+                }
+
+                if (outcome.Renewed && !renewed)
+                {
+                    // The credential expired and a fresh one was obtained: send again, once, as a new attempt 1.
+                    renewed = true;
+                    attempt--;
+                    continue;
                 }
 
                 CloudJobFailure? failure = outcome.Result.Failure;
@@ -106,17 +115,25 @@ namespace JobStatus.Client
 
         public void Dispose() => _gate.Dispose();
 
-        private async Task<Outcome> SendOnceAsync(string jobId, Uri uri, CancellationToken cancellationToken)
+        private async Task<Outcome> SendOnceAsync(string jobId, Uri uri, bool mayRenew, CancellationToken cancellationToken)
         {
             DateTime sentAt = DateTime.UtcNow;
-            Outcome outcome = await SendAndReadAsync(jobId, uri, cancellationToken).ConfigureAwait(false);
-            return new Outcome(outcome.Result, outcome.RetryAfter, sentAt);
+            Outcome outcome = await SendAndReadAsync(jobId, uri, mayRenew, cancellationToken).ConfigureAwait(false);
+            return new Outcome(outcome.Result, outcome.RetryAfter, sentAt, outcome.Renewed);
         }
 
-        private async Task<Outcome> SendAndReadAsync(string jobId, Uri uri, CancellationToken cancellationToken)
+        private async Task<Outcome> SendAndReadAsync(string jobId, Uri uri, bool mayRenew, CancellationToken cancellationToken)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-            await Connection.Authenticator.ApplyAsync(request, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await Connection.Authenticator.ApplyAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CredentialException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                return new Outcome(e.ToFailure(jobId));
+            }
+
             _log("GET " + uri.AbsoluteUri);
 
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -142,7 +159,7 @@ namespace JobStatus.Client
                     + "Check the network path to the endpoint, or allow more time with -TimeoutSec.",
                     exception: e));
             }
-            catch (HttpRequestException e) when (!cancellationToken.IsCancellationRequested && Find<AuthenticationException>(e) is AuthenticationException tls)
+            catch (HttpRequestException e) when (!cancellationToken.IsCancellationRequested && ExceptionChain.Find<AuthenticationException>(e) is AuthenticationException tls)
             {
                 return new Outcome(Fail(
                     CloudJobFailureKind.CertificateRejected,
@@ -159,15 +176,34 @@ namespace JobStatus.Client
                     : Fail(
                         CloudJobFailureKind.ConnectionFailed,
                         jobId,
-                        $"Could not reach {Host} for job '{jobId}': {Innermost(e)} Check the endpoint, DNS, proxy and network.",
+                        $"Could not reach {Host} for job '{jobId}': {ExceptionChain.Innermost(e)} Check the endpoint, DNS, proxy and network.",
                         exception: e));
             }
 
+            Outcome outcome;
             using (response)
             {
                 string? requestId = Header(response, "X-Request-Id");
-                return Interpret(jobId, (int)response.StatusCode, body, requestId, RetryAfter(response), response.Headers.Location);
+                outcome = Interpret(jobId, (int)response.StatusCode, body, requestId, RetryAfter(response), response.Headers.Location);
             }
+
+            if (mayRenew && outcome.Result.Failure is { Kind: CloudJobFailureKind.AuthenticationFailed, TokenExpired: true })
+            {
+                try
+                {
+                    if (await Connection.Authenticator.RenewAfterExpiryAsync(request, cancellationToken).ConfigureAwait(false))
+                    {
+                        _log($"Job '{jobId}': the {Connection.Authenticator.CredentialName} had expired; renewed it, sending again.");
+                        return new Outcome(outcome.Result, renewed: true);
+                    }
+                }
+                catch (CredentialException e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    return new Outcome(e.ToFailure(jobId));
+                }
+            }
+
+            return outcome;
         }
 
         private Outcome Interpret(string jobId, int status, string body, string? requestId, TimeSpan? retryAfter, Uri? location)
@@ -201,18 +237,17 @@ namespace JobStatus.Client
             {
                 case 401:
                     bool expired = (error.Message ?? string.Empty).IndexOf("expire", StringComparison.OrdinalIgnoreCase) >= 0;
+                    string credential = Connection.Authenticator.CredentialName;
                     string opening = expired
-                        ? $"The token from {SourceText} has expired ({said})."
-                        : $"The token from {SourceText} was not accepted ({said}).";
-                    string advice = expired
-                        ? " Get a new token (IAM POST /v3/auth/tokens; tokens last 24 hours) and supply it with -Token, Connect-CloudJobService or HW_AUTH_TOKEN."
-                        : " Check that it is a complete IAM user token for this account and region (not an AK/SK), and that the password or keys were not changed since it was issued.";
+                        ? $"The {credential} from {SourceText} has expired ({said})."
+                        : $"The {credential} from {SourceText} was not accepted ({said}).";
+                    string advice = Connection.Authenticator.RejectionAdvice(expired);
                     return new Outcome(Fail(CloudJobFailureKind.AuthenticationFailed, jobId, opening + advice, status, error, requestId, expired));
                 case 403:
                     return new Outcome(Fail(
                         CloudJobFailureKind.PermissionDenied,
                         jobId,
-                        $"The token from {SourceText} may not read jobs of project {Connection.ProjectId} at {Host} ({said}). "
+                        $"The {Connection.Authenticator.CredentialName} from {SourceText} may not read jobs of project {Connection.ProjectId} at {Host} ({said}). "
                         + "Check the user's Cloud Firewall permissions and that the project belongs to the endpoint's region.",
                         status,
                         error,
@@ -343,38 +378,14 @@ namespace JobStatus.Client
             return null;
         }
 
-        private static T? Find<T>(Exception e)
-            where T : Exception
-        {
-            for (Exception? current = e; current != null; current = current.InnerException)
-            {
-                if (current is T found)
-                {
-                    return found;
-                }
-            }
-
-            return null;
-        }
-
-        private static string Innermost(Exception e)
-        {
-            while (e.InnerException != null)
-            {
-                e = e.InnerException;
-            }
-
-            string text = e.Message.Trim();
-            return text.EndsWith(".", StringComparison.Ordinal) ? text : text + ".";
-        }
-
         private readonly struct Outcome
         {
-            public Outcome(CloudJobResult result, TimeSpan? retryAfter = null, DateTime? sentAt = null)
+            public Outcome(CloudJobResult result, TimeSpan? retryAfter = null, DateTime? sentAt = null, bool renewed = false)
             {
                 Result = result;
                 RetryAfter = retryAfter;
                 SentAt = sentAt;
+                Renewed = renewed;
             }
 
             public Outcome(CloudJobFailure failure, TimeSpan? retryAfter = null)
@@ -388,6 +399,9 @@ namespace JobStatus.Client
 
             /// <summary>When the request left, after any wait for a slot or a 429 pause.</summary>
             public DateTime? SentAt { get; }
+
+            /// <summary>The credential had expired and was renewed: the request may be sent again.</summary>
+            public bool Renewed { get; }
         }
     }
 }

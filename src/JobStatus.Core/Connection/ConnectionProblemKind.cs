@@ -5,6 +5,12 @@ namespace JobStatus.Connection
     {
         TokenMissing,
         TokenInvalid,
+
+        /// <summary>An access key without its secret (or the reverse), or a credentials file that cannot be read.</summary>
+        CredentialIncomplete,
+
+        /// <summary>An access key or sign-in whose values cannot be used.</summary>
+        CredentialInvalid,
         ProjectMissing,
         ProjectInvalid,
         EndpointMissing,

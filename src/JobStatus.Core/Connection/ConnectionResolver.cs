@@ -1,12 +1,12 @@
 using System;
 using System.Collections.Generic;
-using System.Security;
+using JobStatus.Connection.Signing;
 
 namespace JobStatus.Connection
 {
     /// <summary>
     /// Finds each connection value: the parameter, then the session, then the environment variables
-    /// the vendor's tools already use. First match wins.
+    /// the vendor's tools already use, then the SDK credentials file. First match wins.
     /// </summary>
     public static class ConnectionResolver
     {
@@ -16,18 +16,30 @@ namespace JobStatus.Connection
 
         public static readonly IReadOnlyList<string> RegionVariables = new[] { "HW_REGION_NAME", "OS_REGION_NAME" };
 
+        /// <summary>Access key pairs, read after the token variables: the vendor SDKs' names, then the Terraform provider's.</summary>
+        public static readonly IReadOnlyList<AccessKeyVariables> AccessKeyVariableSets = new[]
+        {
+            new AccessKeyVariables("HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK", "HUAWEICLOUD_SDK_SECURITY_TOKEN"),
+            new AccessKeyVariables("HW_ACCESS_KEY", "HW_SECRET_KEY", "HW_SECURITY_TOKEN"),
+        };
+
         private const int EnvironmentLayer = 2;
+        private const int FileLayer = 3;
 
         /// <param name="environment">Reads an environment variable; null or blank means unset.</param>
         public static ResolvedContext Resolve(ConnectionSettings parameters, ConnectionSettings? session, Func<string, string?> environment)
         {
             ConnectionSettings[] layers = session == null ? new[] { parameters } : new[] { parameters, session };
 
-            Sourced<SecureString> token = FromLayers(layers, s => s.Token)
-                ?? FromEnvironment(TokenVariables, environment, SecureStringReader.FromText)
-                ?? Sourced<SecureString>.Missing;
+            // Read only when nothing before it gives a credential or a project id.
+            var file = new Lazy<CredentialsFile?>(() => CredentialsFile.Find(environment));
+            string? credentialProblem = null;
+            Sourced<CloudCredential> credential = FromLayers(layers, s => s.Credential)
+                ?? CredentialFromEnvironment(environment, file, out credentialProblem)
+                ?? Sourced<CloudCredential>.Missing;
             Sourced<string> projectId = FromLayers(layers, s => s.ProjectId)
                 ?? FromEnvironment(ProjectVariables, environment, v => v)
+                ?? FromFile(file.Value, "project_id")
                 ?? Sourced<string>.Missing;
             Sourced<string> region = FromLayers(layers, s => s.Region)
                 ?? FromEnvironment(RegionVariables, environment, v => v)
@@ -58,8 +70,83 @@ namespace JobStatus.Connection
                 endpoint = Derive(region.Value, EnvironmentLayer, out problem);
             }
 
-            return new ResolvedContext(token, projectId, region, endpoint, problem);
+            return new ResolvedContext(credential, credentialProblem, projectId, region, endpoint, problem);
         }
+
+        /// <summary>The token variables, then each access key pair, then the credentials file. A half pair stops the search.</summary>
+        private static Sourced<CloudCredential>? CredentialFromEnvironment(Func<string, string?> environment, Lazy<CredentialsFile?> file, out string? problem)
+        {
+            problem = null;
+            if (FromEnvironment(TokenVariables, environment, v => (CloudCredential)new TokenCredential(SecureStringReader.FromText(v))) is Sourced<CloudCredential> token)
+            {
+                return token;
+            }
+
+            foreach (AccessKeyVariables names in AccessKeyVariableSets)
+            {
+                string? ak = Value(environment(names.AccessKeyId));
+                string? sk = Value(environment(names.SecretAccessKey));
+                if (ak == null && sk == null)
+                {
+                    continue;
+                }
+
+                if (ak == null || sk == null)
+                {
+                    problem = $"The environment variable {(ak == null ? names.SecretAccessKey : names.AccessKeyId)} is set but {(ak == null ? names.AccessKeyId : names.SecretAccessKey)} is not: "
+                        + "an access key needs both its id and its secret. Set both, or clear the one that is set.";
+                    return null;
+                }
+
+                string? securityToken = Value(environment(names.SecurityToken));
+                var pair = new AccessKeyCredential(
+                    ak,
+                    SecureStringReader.FromText(sk),
+                    securityToken == null ? null : SecureStringReader.FromText(securityToken),
+                    ValueSources.Environment(names.SecretAccessKey),
+                    ValueSources.Environment(names.SecurityToken));
+                return new Sourced<CloudCredential>(pair, ValueSources.Environment(names.AccessKeyId), EnvironmentLayer);
+            }
+
+            if (file.Value is not CredentialsFile found)
+            {
+                return null;
+            }
+
+            if (found.Problem != null)
+            {
+                problem = found.Problem;
+                return null;
+            }
+
+            string? fileAk = found["ak"];
+            string? fileSk = found["sk"];
+            if (fileAk == null && fileSk == null)
+            {
+                return null;
+            }
+
+            if (fileAk == null || fileSk == null)
+            {
+                problem = $"The credentials file {found.Path} has {(fileAk == null ? "sk" : "ak")} but no {(fileAk == null ? "ak" : "sk")} in its [{CredentialsFile.Section}] section: "
+                    + "an access key needs both its id and its secret.";
+                return null;
+            }
+
+            string? fileToken = found["security_token"];
+            var filePair = new AccessKeyCredential(
+                fileAk,
+                SecureStringReader.FromText(fileSk),
+                fileToken == null ? null : SecureStringReader.FromText(fileToken),
+                found.Source,
+                found.Source);
+            return new Sourced<CloudCredential>(filePair, found.Source, FileLayer);
+        }
+
+        private static Sourced<string>? FromFile(CredentialsFile? file, string key) =>
+            file?[key] is string value ? new Sourced<string>(value, file.Source, FileLayer) : null;
+
+        private static string? Value(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
 
         private static Sourced<Uri> Derive(string region, int layer, out string? problem)
         {

@@ -6,12 +6,14 @@ namespace JobStatus.Connection
     /// <summary>One layer of connection values: what the parameters or the session supply. Any may be null.</summary>
     public sealed class ConnectionSettings
     {
-        public ConnectionSettings(SecureString? token = null, string? projectId = null, string? region = null, Uri? endpoint = null)
+        /// <param name="credential">An access key or password sign-in; a <paramref name="token"/> is used when it is null.</param>
+        public ConnectionSettings(SecureString? token = null, string? projectId = null, string? region = null, Uri? endpoint = null, CloudCredential? credential = null)
         {
             Token = token;
             ProjectId = Blank(projectId) ? null : projectId!.Trim();
             Region = Blank(region) ? null : region!.Trim();
             Endpoint = endpoint;
+            Credential = credential ?? (token == null ? null : new TokenCredential(token));
         }
 
         public SecureString? Token { get; }
@@ -21,6 +23,9 @@ namespace JobStatus.Connection
         public string? Region { get; }
 
         public Uri? Endpoint { get; }
+
+        /// <summary>How this layer authenticates, if it says: a token, an access key or a password sign-in.</summary>
+        public CloudCredential? Credential { get; }
 
         private static bool Blank(string? value) => string.IsNullOrWhiteSpace(value);
     }

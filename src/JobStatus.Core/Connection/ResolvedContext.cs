@@ -9,15 +9,24 @@ namespace JobStatus.Connection
     /// </summary>
     public sealed class ResolvedContext
     {
-        internal ResolvedContext(Sourced<SecureString> token, Sourced<string> projectId, Sourced<string> region, Sourced<Uri> endpoint, string? endpointProblem)
+        internal ResolvedContext(Sourced<CloudCredential> credential, string? credentialProblem, Sourced<string> projectId, Sourced<string> region, Sourced<Uri> endpoint, string? endpointProblem)
         {
-            Token = token;
+            Credential = credential;
+            CredentialProblem = credentialProblem;
+            Token = credential.Value is TokenCredential token ? new Sourced<SecureString>(token.Token, credential.Source, credential.Layer) : Sourced<SecureString>.Missing;
             ProjectId = projectId;
             Region = region;
             Endpoint = endpoint;
             EndpointProblem = endpointProblem;
         }
 
+        /// <summary>How the next call authenticates: a token, an access key or a password sign-in.</summary>
+        public Sourced<CloudCredential> Credential { get; }
+
+        /// <summary>Why the credential found cannot be complete (half an access key pair), if so.</summary>
+        public string? CredentialProblem { get; }
+
+        /// <summary>The token, when the credential is one.</summary>
         public Sourced<SecureString> Token { get; }
 
         public Sourced<string> ProjectId { get; }
@@ -30,25 +39,37 @@ namespace JobStatus.Connection
         /// <summary>Why the region or endpoint given cannot be used, if so.</summary>
         public string? EndpointProblem { get; }
 
-        public string AuthenticationMethod => Token.Value != null ? "Token" : "None";
+        public string AuthenticationMethod => Credential.Value?.Method ?? "None";
 
         /// <returns>The connection, or null with <paramref name="problem"/> saying why.</returns>
         public CloudJobConnection? TryCreateConnection(bool allowUnencryptedAuthentication, out ConnectionProblem? problem)
         {
             problem = null;
-            if (Token.Value is not SecureString token)
+            if (CredentialProblem != null)
+            {
+                problem = new ConnectionProblem(ConnectionProblemKind.CredentialIncomplete, CredentialProblem + " Nothing was sent.");
+                return null;
+            }
+
+            if (Credential.Value is not CloudCredential credential)
             {
                 problem = new ConnectionProblem(
                     ConnectionProblemKind.TokenMissing,
-                    "No token was found to authenticate to Huawei Cloud. Supply one with -Token, store one for this session with "
-                    + "Connect-CloudJobService -Token, or set the environment variable HW_AUTH_TOKEN (OS_AUTH_TOKEN and OS_TOKEN are read too). "
+                    "No credential was found to authenticate to Huawei Cloud. Supply a token with -Token, connect this session with "
+                    + "Connect-CloudJobService (-Token, -Credential for an IAM password, or -AccessKeyId and -SecretAccessKey), "
+                    + "or set HW_AUTH_TOKEN (OS_AUTH_TOKEN and OS_TOKEN are read too), HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, "
+                    + "or HW_ACCESS_KEY and HW_SECRET_KEY, or write ak and sk to the SDK credentials file (~/.huaweicloud/credentials, [basic]). "
                     + "A token is the X-Subject-Token header of an IAM POST /v3/auth/tokens answer and is valid for 24 hours.");
                 return null;
             }
 
-            if (TokenAuthenticator.Check(token) is string tokenProblem)
+            if (credential.Check() is string credentialProblem)
             {
-                problem = new ConnectionProblem(ConnectionProblemKind.TokenInvalid, $"The token from {ValueSources.Describe(Token.Source, "Token")} cannot be used: {tokenProblem}");
+                bool isToken = credential is TokenCredential;
+                string what = isToken ? "token" : credential.Method == CloudCredential.AccessKeyMethod ? "access key" : "sign-in";
+                problem = new ConnectionProblem(
+                    isToken ? ConnectionProblemKind.TokenInvalid : ConnectionProblemKind.CredentialInvalid,
+                    $"The {what} from {ValueSources.Describe(Credential.Source, "Token")} cannot be used: {credentialProblem}");
                 return null;
             }
 
@@ -88,14 +109,14 @@ namespace JobStatus.Connection
             {
                 problem = new ConnectionProblem(
                     ConnectionProblemKind.UnencryptedAuthentication,
-                    $"The endpoint {EndpointRules.Display(endpoint)} uses plain http, so the token would cross the network unencrypted. "
+                    $"The endpoint {EndpointRules.Display(endpoint)} uses plain http, so the {(credential is TokenCredential ? "token" : "credentials")} would cross the network unencrypted. "
                     + "Use an https endpoint, or add -AllowUnencryptedAuthentication if you accept that risk. Nothing was sent.");
                 return null;
             }
 
             // Name the region only when it belongs to this endpoint, not when a lower layer supplied it.
             string? region = Endpoint.Source == ValueSources.Default || Region.Layer <= Endpoint.Layer ? Region.Value : null;
-            return new CloudJobConnection(endpoint, projectId, region, new TokenAuthenticator(token), Token.Source);
+            return new CloudJobConnection(endpoint, projectId, region, credential.CreateAuthenticator(projectId), Credential.Source);
         }
     }
 }

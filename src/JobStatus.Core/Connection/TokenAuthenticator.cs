@@ -18,7 +18,9 @@ namespace JobStatus.Connection
             _token = token ?? throw new ArgumentNullException(nameof(token));
         }
 
-        public string Method => "Token";
+        public string Method => CloudCredential.TokenMethod;
+
+        public string CredentialName => "token";
 
         public Task ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
@@ -26,15 +28,39 @@ namespace JobStatus.Connection
             return Task.CompletedTask;
         }
 
-        public string Redact(string text)
+        /// <summary>A token given by the user cannot be renewed here.</summary>
+        public Task<bool> RenewAfterExpiryAsync(HttpRequestMessage rejected, CancellationToken cancellationToken) => Task.FromResult(false);
+
+        public string RejectionAdvice(bool expired) => expired
+            ? " Get a new token (IAM POST /v3/auth/tokens; tokens last 24 hours) and supply it with -Token, Connect-CloudJobService or HW_AUTH_TOKEN."
+              + " To never handle tokens, connect with -Credential (renewed by itself) or an access key instead."
+            : " Check that it is a complete IAM user token for this account and region (not an AK/SK), and that the password or keys were not changed since it was issued.";
+
+        public string Redact(string text) => Redact(text, _token);
+
+        /// <summary>Replaces every occurrence of each secret (of 4 characters or more) with ***.</summary>
+        public static string Redact(string text, params SecureString?[] secrets)
         {
-            if (string.IsNullOrEmpty(text) || _token.Length < 4)
+            if (string.IsNullOrEmpty(text))
             {
                 return text;
             }
 
-            string secret = SecureStringReader.Reveal(_token);
-            return text.IndexOf(secret, StringComparison.Ordinal) < 0 ? text : text.Replace(secret, "***");
+            foreach (SecureString? secure in secrets)
+            {
+                if (secure == null || secure.Length < 4)
+                {
+                    continue;
+                }
+
+                string secret = SecureStringReader.Reveal(secure);
+                if (text.IndexOf(secret, StringComparison.Ordinal) >= 0)
+                {
+                    text = text.Replace(secret, "***");
+                }
+            }
+
+            return text;
         }
 
         /// <summary>Why a token cannot be sent as a header, or null when it can. Never quotes the token.</summary>

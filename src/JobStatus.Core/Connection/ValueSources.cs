@@ -11,8 +11,12 @@ namespace JobStatus.Connection
         public const string None = "None";
 
         private const string EnvironmentPrefix = "Environment:";
+        private const string FilePrefix = "File:";
 
         public static string Environment(string variable) => EnvironmentPrefix + variable;
+
+        /// <summary>A value read from the SDK credentials file at <paramref name="path"/>.</summary>
+        public static string File(string path) => FilePrefix + path;
 
         /// <summary>"-Token", "the session (Connect-CloudJobService)" or "environment variable HW_AUTH_TOKEN".</summary>
         public static string Describe(string source, string parameterName)
@@ -20,6 +24,11 @@ namespace JobStatus.Connection
             if (source.StartsWith(EnvironmentPrefix, StringComparison.Ordinal))
             {
                 return "environment variable " + source.Substring(EnvironmentPrefix.Length);
+            }
+
+            if (source.StartsWith(FilePrefix, StringComparison.Ordinal))
+            {
+                return "the credentials file " + source.Substring(FilePrefix.Length);
             }
 
             return source switch

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
+using JobStatus.Emulator.Auth;
 using JobStatus.Emulator.Control;
 using JobStatus.Emulator.Hosting;
 using JobStatus.Emulator.Model;
@@ -66,6 +67,12 @@ internal sealed class CloudApiHandler
     /// <returns>False when no answer was sent (the connection was dropped).</returns>
     private async Task<bool> AnswerAsync(HttpContext context, JobPath? path)
     {
+        if (IamTokenHandler.Handles(RawTargetOf(context)))
+        {
+            await IamTokenHandler.AnswerAsync(context, state.Auth);
+            return true;
+        }
+
         if (path is not { } job)
         {
             await CloudResponseWriter.WriteErrorAsync(
@@ -90,7 +97,15 @@ internal sealed class CloudApiHandler
             return fault.Kind != FaultKind.Reset;
         }
 
-        if (await RejectTokenAsync(context))
+        if (SignatureVerifier.IsSigned(context.Request))
+        {
+            if (SignatureVerifier.Verify(context.Request, RawTargetOf(context), state.Auth, state.Now) is { } refusal)
+            {
+                await CloudResponseWriter.WriteErrorAsync(context, 401, "APIGW.0301", refusal);
+                return true;
+            }
+        }
+        else if (await RejectTokenAsync(context))
         {
             return true;
         }
@@ -116,6 +131,20 @@ internal sealed class CloudApiHandler
         {
             await CloudResponseWriter.WriteErrorAsync(
                 context, 401, "APIGW.0301", "Incorrect IAM authentication information: x-auth-token not found");
+            return true;
+        }
+
+        // A token the emulated IAM issued lives for the user's token lifetime, unless the control
+        // API has since given it a state (say expired, as after a password change).
+        if (values.Count == 1 && state.GetTokenState(values[0]!) is null && state.Auth.IssuedExpiry(values[0]!) is { } expiry)
+        {
+            if (state.Now < expiry)
+            {
+                return false;
+            }
+
+            await CloudResponseWriter.WriteErrorAsync(
+                context, 401, "APIGW.0301", $"Incorrect IAM authentication information: token expires, expires_at: {expiry.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'}");
             return true;
         }
 

@@ -37,6 +37,20 @@ internal static class ControlApi
             return Results.Json(state.SetTokens(specs), json.ListTokenView, JsonContentType);
         });
 
+        api.MapPost("/accesskeys", async (HttpRequest request) =>
+        {
+            var specs = await JsonBodyReader.ReadOneOrManyAsync(request, json.AccessKeySpec);
+            return Results.Json(state.Auth.AddAccessKeys(specs), json.ListAccessKeyView, JsonContentType);
+        });
+        api.MapGet("/accesskeys", () => Results.Json(state.Auth.ListAccessKeys(), json.ListAccessKeyView, JsonContentType));
+
+        api.MapPost("/users", async (HttpRequest request) =>
+        {
+            var specs = await JsonBodyReader.ReadOneOrManyAsync(request, json.UserSpec);
+            return Results.Json(state.Auth.AddUsers(specs), json.ListUserView, JsonContentType);
+        });
+        api.MapGet("/users", () => Results.Json(state.Auth.ListUsers(), json.ListUserView, JsonContentType));
+
         api.MapPost("/faults", async (HttpRequest request) =>
         {
             var specs = await JsonBodyReader.ReadOneOrManyAsync(request, json.FaultSpec);

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using JobStatus.Emulator.Auth;
 using JobStatus.Emulator.Model;
 
 namespace JobStatus.Emulator.Control;
@@ -21,6 +22,10 @@ namespace JobStatus.Emulator.Control;
 [JsonSerializable(typeof(FaultSpec))]
 [JsonSerializable(typeof(TokenSpec))]
 [JsonSerializable(typeof(ScenarioFile))]
+[JsonSerializable(typeof(AccessKeySpec))]
+[JsonSerializable(typeof(UserSpec))]
+[JsonSerializable(typeof(List<AccessKeyView>))]
+[JsonSerializable(typeof(List<UserView>))]
 [JsonSerializable(typeof(List<JobView>))]
 [JsonSerializable(typeof(List<FaultView>))]
 [JsonSerializable(typeof(List<TokenView>))]

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using JobStatus.Emulator.Auth;
 
 namespace JobStatus.Emulator.Hosting;
 
@@ -11,7 +12,8 @@ internal sealed class EmulatorOptions
 {
     public const string Usage =
         """
-        Usage: JobStatus.Emulator [--port N] [--https] [--scenario FILE] [--token TOKEN]... [--verbose] [--exit-on-stdin-close]
+        Usage: JobStatus.Emulator [--port N] [--https] [--scenario FILE] [--token TOKEN]... [--access-key AK:SK[:SECURITY_TOKEN]]...
+                                  [--user DOMAIN:NAME:PASSWORD]... [--token-lifetime SECONDS] [--verbose] [--exit-on-stdin-close]
 
           --port N               Port on 127.0.0.1 to listen on; 0 (default) picks a free one.
           --https                Serve https with a self-signed certificate made at start (trusted
@@ -21,6 +23,15 @@ internal sealed class EmulatorOptions
                                  the emulator's dll (e.g. scenarios/demo.json).
           --token TOKEN          An accepted X-Auth-Token; repeatable. Without any, 'emulator-token'
                                  is accepted.
+          --access-key AK:SK[:SECURITY_TOKEN]
+                                 An access key pair whose SDK-HMAC-SHA256 signatures are accepted
+                                 (with a security token: a temporary key that must send it as
+                                 X-Security-Token); repeatable.
+          --user DOMAIN:NAME:PASSWORD
+                                 An IAM user that may sign in with POST /v3/auth/tokens; repeatable.
+                                 The password is what follows the second colon.
+          --token-lifetime SECONDS
+                                 How long tokens issued by POST /v3/auth/tokens live (default 86400).
           --verbose              Log one line per request to stderr.
           --exit-on-stdin-close  Exit when standard input reaches end-of-file, so the emulator dies
                                  with the test process that started it.
@@ -38,6 +49,12 @@ internal sealed class EmulatorOptions
     public List<string> Tokens { get; } = new();
 
     public bool Https { get; private set; }
+
+    public List<AccessKeySpec> AccessKeys { get; } = new();
+
+    public List<UserSpec> Users { get; } = new();
+
+    public double TokenLifetimeSeconds { get; private set; } = 86400;
 
     public bool Verbose { get; private set; }
 
@@ -83,6 +100,35 @@ internal sealed class EmulatorOptions
                     }
 
                     options.Tokens.Add(token);
+                    break;
+                case "--access-key":
+                    var keyText = inlineValue ?? ValueAfter(args, ref i, arg);
+                    var keyParts = keyText.Split(':', 3);
+                    if (keyParts.Length < 2 || keyParts[0].Length == 0 || keyParts[1].Length == 0)
+                    {
+                        throw new ArgumentException("--access-key needs AK:SK or AK:SK:SECURITY_TOKEN.");
+                    }
+
+                    options.AccessKeys.Add(new AccessKeySpec { AccessKey = keyParts[0], SecretKey = keyParts[1], SecurityToken = keyParts.Length > 2 ? keyParts[2] : null });
+                    break;
+                case "--user":
+                    var userText = inlineValue ?? ValueAfter(args, ref i, arg);
+                    var userParts = userText.Split(':', 3);
+                    if (userParts.Length < 3 || userParts[0].Length == 0 || userParts[1].Length == 0 || userParts[2].Length == 0)
+                    {
+                        throw new ArgumentException("--user needs DOMAIN:NAME:PASSWORD.");
+                    }
+
+                    options.Users.Add(new UserSpec { Domain = userParts[0], Name = userParts[1], Password = userParts[2] });
+                    break;
+                case "--token-lifetime":
+                    var lifetimeText = inlineValue ?? ValueAfter(args, ref i, arg);
+                    if (!double.TryParse(lifetimeText, NumberStyles.Float, CultureInfo.InvariantCulture, out var lifetime) || !(lifetime > 0))
+                    {
+                        throw new ArgumentException($"--token-lifetime needs a number of seconds above 0, not '{lifetimeText}'.");
+                    }
+
+                    options.TokenLifetimeSeconds = lifetime;
                     break;
                 case "--https" when inlineValue is null:
                     options.Https = true;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using JobStatus.Emulator.Auth;
 
 namespace JobStatus.Emulator.Model;
 
@@ -13,4 +14,8 @@ internal sealed class ScenarioFile
     public List<JobSpec>? Jobs { get; set; }
 
     public List<FaultSpec>? Faults { get; set; }
+
+    public List<AccessKeySpec>? AccessKeys { get; set; }
+
+    public List<UserSpec>? Users { get; set; }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using JobStatus.Emulator.Auth;
 using JobStatus.Emulator.Control;
 using JobStatus.Emulator.Model;
 
@@ -25,15 +26,19 @@ internal sealed class EmulatorState
     private readonly Dictionary<string, TokenState> tokens = new(StringComparer.Ordinal);
 
     /// <exception cref="InvalidSpecException">The scenario has an unusable entry.</exception>
-    public EmulatorState(TimeProvider clock, IReadOnlyList<string> commandLineTokens, ScenarioFile? scenario)
+    public EmulatorState(TimeProvider clock, IReadOnlyList<string> commandLineTokens, ScenarioFile? scenario, AuthRegistry? auth = null)
     {
         this.clock = clock;
         this.commandLineTokens = commandLineTokens;
         this.scenario = scenario;
+        Auth = auth ?? new AuthRegistry(clock, 86400, Array.Empty<AccessKeySpec>(), Array.Empty<UserSpec>());
         Reset();
     }
 
     public RequestLog Requests { get; } = new();
+
+    /// <summary>Access keys, users and the tokens issued to them.</summary>
+    public AuthRegistry Auth { get; }
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -63,6 +68,8 @@ internal sealed class EmulatorState
                 ApplyFaults(scenario.Faults ?? new List<FaultSpec>());
             }
         }
+
+        Auth.Reset(scenario);
 
         Requests.Clear();
     }

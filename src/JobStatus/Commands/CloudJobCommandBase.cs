@@ -6,6 +6,7 @@ using System.Threading;
 using JobStatus.Client;
 using JobStatus.Completion;
 using JobStatus.Connection;
+using JobStatus.Connection.Iam;
 using JobStatus.Errors;
 using JobStatus.Pipeline;
 using JobStatus.Session;
@@ -19,6 +20,7 @@ namespace JobStatus.Commands
     public abstract class CloudJobCommandBase : PSCmdlet, IDisposable
     {
         private readonly Dictionary<string, CloudJobClient> _clients = new Dictionary<string, CloudJobClient>(StringComparer.Ordinal);
+        private readonly HashSet<IamTokenSource> _signIns = new HashSet<IamTokenSource>();
         private CancellationTokenSource _cancellation = new CancellationTokenSource();
         private bool _disposed;
 
@@ -76,6 +78,11 @@ namespace JobStatus.Commands
                 client.Dispose();
             }
 
+            foreach (IamTokenSource source in _signIns)
+            {
+                source.Renewed -= NoteRenewal;
+            }
+
             DisposeResources();
             _cancellation.Dispose();
             Mailbox.Dispose();
@@ -117,7 +124,7 @@ namespace JobStatus.Commands
                 ThrowTerminatingError(CloudJobErrorRecords.ForProblem(problem!));
             }
 
-            WriteDebug($"Project {connection!.ProjectId} ({context.ProjectId.Source}), endpoint {EndpointRules.Display(connection.Endpoint)} ({context.Endpoint.Source}), token from {context.Token.Source}.");
+            WriteDebug($"Project {connection!.ProjectId} ({context.ProjectId.Source}), endpoint {EndpointRules.Display(connection.Endpoint)} ({context.Endpoint.Source}), {context.AuthenticationMethod} from {context.Credential.Source}.");
             var options = new CloudJobClientOptions
             {
                 RequestTimeout = RequestTimeout,
@@ -126,9 +133,27 @@ namespace JobStatus.Commands
                 ThrottleLimit = ThrottleLimit,
                 SkipCertificateCheck = SkipCertificateCheck,
             };
+            if (context.Credential.Value is PasswordCredential password && _signIns.Add(password.Source))
+            {
+                // The session's sign-in outlives this command: listen only while it runs.
+                password.Source.Renewed += NoteRenewal;
+            }
+
             var client = new CloudJobClient(connection, options, Mailbox.Post);
             _clients[key] = client;
             return client;
+        }
+
+        private void NoteRenewal(IamToken token)
+        {
+            try
+            {
+                Mailbox.Post($"Renewed the IAM token; the new one expires at {token.ExpiresAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z.");
+            }
+            catch (ObjectDisposedException)
+            {
+                // Renewed for another command just as this one ended: nobody is left to tell.
+            }
         }
 
         /// <summary>Writes the lines background work has posted. Pipeline thread only.</summary>

@@ -36,6 +36,8 @@ namespace JobStatus.Errors
             {
                 ConnectionProblemKind.TokenMissing => ("CloudJobTokenMissing", ErrorCategory.AuthenticationError),
                 ConnectionProblemKind.TokenInvalid => ("CloudJobTokenInvalid", ErrorCategory.InvalidArgument),
+                ConnectionProblemKind.CredentialIncomplete => ("CloudJobCredentialIncomplete", ErrorCategory.InvalidArgument),
+                ConnectionProblemKind.CredentialInvalid => ("CloudJobCredentialInvalid", ErrorCategory.InvalidArgument),
                 ConnectionProblemKind.ProjectMissing => ("CloudJobProjectMissing", ErrorCategory.InvalidArgument),
                 ConnectionProblemKind.ProjectInvalid => ("CloudJobProjectInvalid", ErrorCategory.InvalidArgument),
                 ConnectionProblemKind.EndpointMissing => ("CloudJobEndpointMissing", ErrorCategory.InvalidArgument),
