@@ -7,10 +7,13 @@
 #                                          session; an example that connects or sets its own wins
 #   $token (SecureString) and $tokenText   'emulator-token', the token the emulator accepts
 #   $env:MY_TOKEN                          the same, as text
+#   Get-Credential                         answers the emulator's IAM user ops-runner@acme-prod
+#   $ak, $sk                               an access key the emulator knows (HPUAXXXXXXXXXXXXXXXX)
 #   $projectId                             the emulator's default project (the vendor's example id)
 #   $id, $ids, $submitted                  jobs of the demo scenario that have finished with Success
 #   ./jobs.txt, ./submitted.csv            those ids, one a line / with job_id and project_id columns
-#   Read-Host -AsSecureString              answers 'emulator-token' as if typed
+#   Read-Host -AsSecureString              answers 'emulator-token' as if typed, or $sk when the
+#                                          prompt asks for a secret key
 #
 # Examples written for the real cloud (a region, HW_REGION_NAME, a token in an environment
 # variable) keep their text; $PSDefaultParameterValues gives Get-CloudJob, Wait-CloudJob and
@@ -75,9 +78,13 @@ BeforeAll {
     $finishedIds | ForEach-Object { [pscustomobject]@{ job_id = $_; project_id = $projectId } } |
         Export-Csv (Join-Path $fixture 'submitted.csv') -NoTypeInformation
 
-    # Variables an example may change or that the machine may have set; restored after each one.
-    $credentialVariables = 'HW_AUTH_TOKEN', 'OS_AUTH_TOKEN', 'OS_TOKEN', 'HW_PROJECT_ID', 'OS_PROJECT_ID',
-        'HUAWEICLOUD_SDK_PROJECT_ID', 'HW_REGION_NAME', 'OS_REGION_NAME', 'MY_TOKEN'
+    # The IAM user and the access key the examples use, as the real ones would be set up.
+    $examplePassword = 'example-password-7f3'
+    $exampleSecretKey = 'example-secret-key-9c1'
+    $null = Invoke-RestMethod "$($emu.Url)/_emulator/users" -Method Post -NoProxy -ContentType 'application/json' -Body (ConvertTo-Json @{
+            domain = 'acme-prod'; name = 'ops-runner'; password = $examplePassword; projectId = $projectId; projectName = 'cn-north-4' })
+    $null = Invoke-RestMethod "$($emu.Url)/_emulator/accesskeys" -Method Post -NoProxy -ContentType 'application/json' -Body (ConvertTo-Json @{
+            accessKey = 'HPUAXXXXXXXXXXXXXXXX'; secretKey = $exampleSecretKey })
 
     $prologue = @"
 Import-Module '$modulePath' -ErrorAction Stop
@@ -94,15 +101,22 @@ Set-Location '$fixture'
 `$ids = @('$($finishedIds -join "', '")')
 `$id = `$ids[0]
 `$submitted = Import-Csv ./submitted.csv
-function Read-Host { param([object]`$Prompt, [switch]`$AsSecureString) if (`$AsSecureString) { `$token } else { `$tokenText } }
+`$ak = 'HPUAXXXXXXXXXXXXXXXX'
+`$sk = '$exampleSecretKey'
+function Read-Host {
+    param([object]`$Prompt, [switch]`$AsSecureString)
+    `$text = if ("`$Prompt" -match 'secret') { `$sk } else { `$tokenText }
+    if (`$AsSecureString) { ConvertTo-SecureString `$text -AsPlainText -Force } else { `$text }
+}
+function Get-Credential {
+    param([Parameter(Position = 0)][string]`$UserName = 'ops-runner', [string]`$Message)
+    [pscredential]::new(`$UserName, (ConvertTo-SecureString '$examplePassword' -AsPlainText -Force))
+}
 "@
 
     function Invoke-Example([string]$Code) {
-        $saved = @{}
-        foreach ($name in $credentialVariables) {
-            $saved[$name] = [Environment]::GetEnvironmentVariable($name)
-            [Environment]::SetEnvironmentVariable($name, $null)
-        }
+        # Environment variables are the process's, not the runspace's: what an example sets is undone.
+        $saved = Clear-CredentialEnvironment -Also MY_TOKEN
         [Environment]::SetEnvironmentVariable('HW_AUTH_TOKEN', 'emulator-token')
         [Environment]::SetEnvironmentVariable('HW_PROJECT_ID', $projectId)
         $runspace = [runspacefactory]::CreateRunspace()
@@ -126,7 +140,7 @@ function Read-Host { param([object]`$Prompt, [switch]`$AsSecureString) if (`$AsS
         finally {
             $ps.Dispose()
             $runspace.Dispose()
-            foreach ($name in $credentialVariables) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+            Restore-CredentialEnvironment $saved
         }
     }
 }

@@ -108,7 +108,7 @@ Describe 'about_JobStatus' {
 
     It 'covers <Topic>' -ForEach @(
         @{ Topic = 'the credential order'; Pattern = 'first one found wins' }
-        @{ Topic = 'the environment variables'; Pattern = 'HW_AUTH_TOKEN.*OS_AUTH_TOKEN' }
+        @{ Topic = 'the environment variables'; Pattern = '(?s)HW_AUTH_TOKEN.*OS_AUTH_TOKEN.*HUAWEICLOUD_SDK_AK.*HW_ACCESS_KEY' }
         @{ Topic = 'the job object'; Pattern = 'RawStatus' }
         @{ Topic = 'the errors'; Pattern = 'FullyQualifiedErrorId' }
         @{ Topic = 'the emulator'; Pattern = 'emulator-token' }

@@ -237,16 +237,20 @@ function Set-TestToken {
 
 # Every variable the module reads credentials, project, region or endpoint from.
 $script:CredentialVariables = 'HW_AUTH_TOKEN', 'OS_AUTH_TOKEN', 'OS_TOKEN', 'HW_PROJECT_ID', 'OS_PROJECT_ID',
-    'HUAWEICLOUD_SDK_PROJECT_ID', 'HW_REGION_NAME', 'OS_REGION_NAME'
+    'HUAWEICLOUD_SDK_PROJECT_ID', 'HW_REGION_NAME', 'OS_REGION_NAME',
+    'HUAWEICLOUD_SDK_AK', 'HUAWEICLOUD_SDK_SK', 'HUAWEICLOUD_SDK_SECURITY_TOKEN',
+    'HW_ACCESS_KEY', 'HW_SECRET_KEY', 'HW_SECURITY_TOKEN', 'HUAWEICLOUD_SDK_CREDENTIALS_FILE'
 
 function Clear-CredentialEnvironment {
     <#
     .SYNOPSIS
         Empties the credential variables (a user's own values would change what the cmdlets
-        resolve) and returns what they held, for Restore-CredentialEnvironment.
+        resolve) and returns what they held, for Restore-CredentialEnvironment. -Also names more
+        variables to treat the same way.
     #>
+    param([string[]]$Also)
     $saved = @{}
-    foreach ($name in $script:CredentialVariables) {
+    foreach ($name in @($script:CredentialVariables) + @($Also | Where-Object { $_ })) {
         $saved[$name] = [Environment]::GetEnvironmentVariable($name)
         [Environment]::SetEnvironmentVariable($name, $null)
     }
