@@ -378,3 +378,26 @@ Describe 'Ctrl+C ends any command within half a second' {
         }
     }
 }
+
+Describe 'Unattended: -Debug where nobody can answer a prompt' -Skip:$IsWindows {
+    It 'writes the notes of every cmdlet as debug lines and asks nothing' {
+        # PowerShell asks "Continue?" before each verbose line of a compiled cmdlet run with -Debug,
+        # which fails a non-interactive runbook; the notes must go to the debug stream instead.
+        Reset-TestEmulator
+        $null = New-TestJob @{ id = 'dbg-1'; runSeconds = 0.3 }
+        Import-Module (Join-Path $PSScriptRoot '../../src/Packaging/LocalRepository.psm1') -Force
+        $out = Invoke-IsolatedPwsh -Values @{ Module = (Get-JobStatusModulePath); Url = $emu.Url; Project = $P } -Script @'
+Import-Module $Values.Module
+Connect-CloudJobService -Token emulator-token -ProjectId $Values.Project -Endpoint $Values.Url -Debug 5>&1 | ForEach-Object { "[$_]" }
+Get-CloudJob dbg-1 -Debug 5>&1 | ForEach-Object { "[$_]" }
+Wait-CloudJob dbg-1 -PollIntervalSec 0.2 -Debug 5>&1 | ForEach-Object { "[$_]" }
+Disconnect-CloudJobService -Debug 5>&1 | ForEach-Object { "[$_]" }
+'all done'
+'@
+        $out | Should -Match '\[Stored the token'
+        $out | Should -Match '\[GET http://127\.0\.0\.1:\d+/v3/'
+        $out | Should -Match "\[Job 'dbg-1': \w+"
+        $out | Should -Match '\[Cleared the values stored'
+        $out | Should -Match 'all done'
+    }
+}

@@ -161,7 +161,7 @@ namespace JobStatus.Commands
         {
             while (Mailbox.TryTake(out string line))
             {
-                WriteVerbose(line);
+                this.WriteNote(line);
             }
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Security;
 using System.Threading;
+using JobStatus.Pipeline;
 using JobStatus.Completion;
 using JobStatus.Connection;
 using JobStatus.Connection.Iam;
@@ -113,7 +114,7 @@ namespace JobStatus.Commands
             }
 
             CloudJobSessionStore.Current = settings;
-            WriteVerbose($"Stored the {Describe(credential)}" + (settings.ProjectId != null ? ", project id" : string.Empty)
+            this.WriteNote($"Stored the {Describe(credential)}" + (settings.ProjectId != null ? ", project id" : string.Empty)
                 + (settings.Region != null ? ", region" : string.Empty) + (settings.Endpoint != null ? ", endpoint" : string.Empty)
                 + " for this PowerShell session.");
             if (PassThru)
@@ -127,7 +128,7 @@ namespace JobStatus.Commands
             try
             {
                 IamToken token = source.GetAsync(_cancellation.Token).GetAwaiter().GetResult();
-                WriteVerbose($"Signed in to IAM at {EndpointRules.Display(source.SignIn.IamEndpoint)} as {source.SignIn.Describe()}; "
+                this.WriteNote($"Signed in to IAM at {EndpointRules.Display(source.SignIn.IamEndpoint)} as {source.SignIn.Describe()}; "
                     + $"the token expires at {token.ExpiresAt:u} and is renewed before then.");
                 return token;
             }

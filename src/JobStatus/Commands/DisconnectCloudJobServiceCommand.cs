@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using JobStatus.Pipeline;
 using JobStatus.Session;
 
 namespace JobStatus.Commands
@@ -12,7 +13,7 @@ namespace JobStatus.Commands
         {
             bool wasConnected = CloudJobSessionStore.Current != null;
             CloudJobSessionStore.Current = null;
-            WriteVerbose(wasConnected ? "Cleared the values stored for this session." : "Nothing was stored for this session.");
+            this.WriteNote(wasConnected ? "Cleared the values stored for this session." : "Nothing was stored for this session.");
         }
     }
 }

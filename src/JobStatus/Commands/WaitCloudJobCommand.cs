@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Management.Automation;
+using JobStatus.Pipeline;
 using JobStatus.Client;
 using JobStatus.Completion;
 using JobStatus.Errors;
@@ -124,7 +125,7 @@ namespace JobStatus.Commands
             string key = $"{client.Connection.Endpoint}\n{client.Connection.ProjectId}\n{jobId}";
             if (_jobs.ContainsKey(key))
             {
-                WriteVerbose($"Job '{jobId}' is listed more than once; it is waited for once.");
+                this.WriteNote($"Job '{jobId}' is listed more than once; it is waited for once.");
                 return;
             }
 
@@ -192,7 +193,7 @@ namespace JobStatus.Commands
             bool changed = previous == null || previous.RawStatus != latest.RawStatus;
             if (changed)
             {
-                WriteVerbose(previous == null
+                this.WriteNote(previous == null
                     ? $"Job '{job.JobId}': {latest.RawStatus}."
                     : $"Job '{job.JobId}': {previous.RawStatus} -> {latest.RawStatus}.");
             }
