@@ -31,23 +31,33 @@ namespace JobStatus.Commands
 
         protected override TimeSpan? RequestTimeout => TimeoutSec == 0 ? null : TimeSpan.FromSeconds(TimeoutSec);
 
+        /// <summary>
+        /// Ids started but not yet written: the requests in flight, those waiting for a slot, and
+        /// answers held back until every earlier id has answered. Bounding it keeps memory flat
+        /// however many ids are piped in: when it is full, the pipeline thread waits for the oldest.
+        /// </summary>
+        private int Window => 4 * ThrottleLimit;
+
         protected override void ProcessRecord()
         {
             CloudJobClient? client = null;
             foreach (string? id in JobId)
             {
                 client ??= ClientForCurrentRecord();
+                WriteReady(keepAtMost: Window - 1);
                 Task<CloudJobResult> task = client.GetJobAsync(id ?? string.Empty, Cancellation);
                 task.ContinueWith(_ => Mailbox.Signal(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 _pending.Enqueue(task);
             }
 
-            WriteReady(waitForAll: false);
+            WriteReady(keepAtMost: int.MaxValue);
         }
 
-        protected override void EndProcessing() => WriteReady(waitForAll: true);
+        protected override void EndProcessing() => WriteReady(keepAtMost: 0);
 
-        private void WriteReady(bool waitForAll)
+        /// <summary>Writes every answer that is ready in input order, then waits until at most
+        /// <paramref name="keepAtMost"/> ids are left unwritten. Pipeline thread only.</summary>
+        private void WriteReady(int keepAtMost)
         {
             while (true)
             {
@@ -57,7 +67,7 @@ namespace JobStatus.Commands
                     Write(_pending.Dequeue());
                 }
 
-                if (!waitForAll || _pending.Count == 0)
+                if (_pending.Count <= keepAtMost)
                 {
                     FlushMailbox();
                     return;
