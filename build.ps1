@@ -13,7 +13,7 @@
       unit    the xunit tests only (needs a previous build)
       pester  build, then the Pester tests only
       demo    build, then run docs/examples/Demo.ps1 against the emulator
-      bench   build, then run tests/Benchmarks/Measure-JobStatus.ps1 (ratios against baselines)
+      bench   build, then run tests/Benchmarks/Measure-JobStatus.ps1 (ratios against baselines; writes bench/results.md)
       clean   remove out/, TestResults/ and every project's bin/ and obj/ (-All: also tests/.packages)
 
     Narrowing for developers:
