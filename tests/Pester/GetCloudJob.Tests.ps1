@@ -862,6 +862,23 @@ Describe 'Get-CloudJob' {
             @($verbose | Where-Object { $_ -match "verbose-2.*retry 1 of 3" }).Count | Should -Be 1
             @($verbose | Where-Object { $_ -like 'GET *' }).Count | Should -Be (Get-Logged).Count
         }
+
+        It 'shows the requests when the caller sets $VerbosePreference = ''Continue'', and none with -Verbose:$false' {
+            $null = New-TestJob @{ id = 'preference-1'; runSeconds = 0 }
+            $port = ([uri]$emu.Url).Port
+
+            $shown = & {
+                $VerbosePreference = 'Continue'
+                Get-CloudJob preference-1 @conn 4>&1
+            } | Where-Object { $_ -is [Management.Automation.VerboseRecord] }
+            $hidden = & {
+                $VerbosePreference = 'Continue'
+                Get-CloudJob preference-1 @conn -Verbose:$false 4>&1
+            } | Where-Object { $_ -is [Management.Automation.VerboseRecord] }
+
+            @($shown | Where-Object Message -eq "GET http://127.0.0.1:$port/v3/$P/jobs/preference-1").Count | Should -Be 1
+            $hidden | Should -BeNullOrEmpty
+        }
     }
 
     Context 'Ctrl+C' {

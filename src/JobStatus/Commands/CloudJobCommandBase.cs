@@ -124,9 +124,24 @@ namespace JobStatus.Commands
                 ThrottleLimit = ThrottleLimit,
                 SkipCertificateCheck = SkipCertificateCheck,
             };
-            var client = new CloudJobClient(connection, options, Mailbox.Post);
+            // Without -Verbose the lines would be dropped on the pipeline thread anyway; not making
+            // them spares a string, a hand-off and a wake-up of the pipeline thread per request.
+            var client = new CloudJobClient(connection, options, VerboseWanted() ? Mailbox.Post : null);
             _clients[key] = client;
             return client;
+        }
+
+        /// <summary>Whether WriteVerbose would show anything: -Verbose, or $VerbosePreference in the caller's scope.</summary>
+        private bool VerboseWanted()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Verbose", out object? verbose))
+            {
+                return LanguagePrimitives.IsTrue(verbose);
+            }
+
+            return LanguagePrimitives.TryConvertTo(GetVariableValue("VerbosePreference"), out ActionPreference preference)
+                && preference != ActionPreference.SilentlyContinue
+                && preference != ActionPreference.Ignore;
         }
 
         /// <summary>Writes the lines background work has posted. Pipeline thread only.</summary>
