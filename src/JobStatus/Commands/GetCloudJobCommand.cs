@@ -15,7 +15,11 @@ namespace JobStatus.Commands
     [OutputType(typeof(CloudJob))]
     public sealed class GetCloudJobCommand : CloudJobCommandBase
     {
-        private readonly Queue<Task<CloudJobResult>> _pending = new Queue<Task<CloudJobResult>>();
+        private readonly Queue<PendingRead> _pending = new Queue<PendingRead>();
+        private long _started;
+
+        /// <summary>The sequence number of the read the pipeline thread sleeps on; only its end wakes it.</summary>
+        private long _awaited = -1;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "job_id")]
@@ -45,9 +49,7 @@ namespace JobStatus.Commands
             {
                 client ??= ClientForCurrentRecord();
                 WriteReady(keepAtMost: Window - 1);
-                Task<CloudJobResult> task = client.GetJobAsync(id ?? string.Empty, Cancellation);
-                task.ContinueWith(_ => Mailbox.Signal(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                _pending.Enqueue(task);
+                _pending.Enqueue(new PendingRead(this, _started++, client.GetJobAsync(id ?? string.Empty, Cancellation)));
             }
 
             WriteReady(keepAtMost: int.MaxValue);
@@ -62,9 +64,9 @@ namespace JobStatus.Commands
             while (true)
             {
                 FlushMailbox();
-                while (_pending.Count > 0 && _pending.Peek().IsCompleted)
+                while (_pending.Count > 0 && _pending.Peek().Task.IsCompleted)
                 {
-                    Write(_pending.Dequeue());
+                    Write(_pending.Dequeue().Task);
                 }
 
                 if (_pending.Count <= keepAtMost)
@@ -73,7 +75,15 @@ namespace JobStatus.Commands
                     return;
                 }
 
-                WaitForWork(Timeout.InfiniteTimeSpan);
+                // Output is in input order, so only the oldest read's end can let us write: the others
+                // finish without waking this thread. Checked again after saying so, or its end could
+                // slip in between and never be signalled.
+                PendingRead oldest = _pending.Peek();
+                Interlocked.Exchange(ref _awaited, oldest.Sequence);
+                if (!oldest.Task.IsCompleted)
+                {
+                    WaitForWork(Timeout.InfiniteTimeSpan);
+                }
             }
         }
 
@@ -92,6 +102,31 @@ namespace JobStatus.Commands
             else
             {
                 WriteFailure(result.Failure!, result.JobId);
+            }
+        }
+
+        private sealed class PendingRead
+        {
+            private readonly GetCloudJobCommand _owner;
+
+            public PendingRead(GetCloudJobCommand owner, long sequence, Task<CloudJobResult> task)
+            {
+                _owner = owner;
+                Sequence = sequence;
+                Task = task;
+                task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(SignalIfAwaited);
+            }
+
+            public long Sequence { get; }
+
+            public Task<CloudJobResult> Task { get; }
+
+            private void SignalIfAwaited()
+            {
+                if (Interlocked.Read(ref _owner._awaited) == Sequence)
+                {
+                    _owner.Mailbox.Signal();
+                }
             }
         }
     }
