@@ -13,7 +13,7 @@
     2. One call: median latency of Get-CloudJob for one id against one Invoke-RestMethod,
        -OneCallCount calls each, alternating, in this process.
     3. Import: pwsh -NoProfile -c 'Import-Module ...' against pwsh -NoProfile -c 'exit',
-       -ImportRuns runs each, alternating.
+       -ImportRuns runs each, alternating; an empty manifest module shows PowerShell's own share.
     4. Wait: Wait-CloudJob on -WaitJobs jobs that finish at random times over -WaitSpreadSec,
        polled every -PollIntervalSec: requests per job against ceil(run time / interval) + 1,
        time from the last finish to the return, peak working set and CPU time (in a fresh pwsh).
@@ -91,6 +91,13 @@ function Invoke-Case([string]$Case, [hashtable]$Extra) {
     $output = @(& $dotnet @arguments)
     if ($LASTEXITCODE -ne 0) { throw "The $Case case failed (exit code $LASTEXITCODE): $($output -join "`n")" }
     $output | Where-Object { $_ -like '{*' } | Select-Object -Last 1 | ConvertFrom-Json
+}
+
+function ConvertTo-UtcTime($Value) {
+    # ConvertFrom-Json already makes ISO 8601 text a DateTime; turning that back into text would
+    # drop the milliseconds.
+    if ($Value -is [DateTime]) { return $Value.ToUniversalTime() }
+    [DateTimeOffset]::Parse($Value, [Globalization.CultureInfo]::InvariantCulture).UtcDateTime
 }
 
 function Get-EmulatorCpu {
@@ -223,21 +230,30 @@ try {
         $allowed = [math]::Ceiling($job.runSeconds / $PollIntervalSec) + 1
         if ($job.requestCount -gt $allowed) { $over++ }
         $requests += $job.requestCount
-        $finish = ([DateTimeOffset]::Parse($job.beginTime, [Globalization.CultureInfo]::InvariantCulture)).UtcDateTime.AddSeconds($job.runSeconds)
+        $finish = (ConvertTo-UtcTime $job.beginTime).AddSeconds($job.runSeconds)
         if ($finish -gt $lastFinish) { $lastFinish = $finish }
     }
-    $returned = [DateTimeOffset]::Parse($figures.ReturnedAtUtc, [Globalization.CultureInfo]::InvariantCulture).UtcDateTime
+    $returned = ConvertTo-UtcTime $figures.ReturnedAtUtc
     $lag = ($returned - $lastFinish).TotalSeconds
     $case = "4. Wait, $WaitJobs jobs over $WaitSpreadSec s"
     Add-Row $case 'jobs polled more than ceil(run time / interval) + 1 times' ("$over of $WaitJobs") ('{0:0.00} requests/job' -f ($requests / $WaitJobs)) $over "$over" '0' ($over -eq 0)
-    Add-Row $case 'from the last finish to the return' ('{0:0.00} s' -f $lag) ("interval $PollIntervalSec s") ($lag / $PollIntervalSec) ('{0:0.00}x the interval' -f ($lag / $PollIntervalSec)) '<= 1 interval' ($lag -le $PollIntervalSec)
+    Add-Row $case 'from the last finish to the return' ('{0:0.000} s' -f $lag) ("interval $PollIntervalSec s") ($lag / $PollIntervalSec) ('{0:0.00}x the interval' -f ($lag / $PollIntervalSec)) '<= 1 interval' ($lag -le $PollIntervalSec)
     $notes.Add(('Wait: {0:0.0} s in all, CPU {1:0.00} s ({2:0} us per request), working set {3:0} MB before, peak {4:0} MB.' -f
         $figures.Seconds, $figures.CpuSeconds, (1e6 * $figures.CpuSeconds / $requests), $figures.WorkingSetBeforeMB, $figures.PeakWorkingSetMB))
 
     # ---- 3. Import
     Write-Host "Import: $ImportRuns runs each..."
-    $starts = @{ Exit = @(); Import = @() }
-    $commands = [ordered]@{ Exit = 'exit'; Import = "Import-Module '$($modulePath.Replace("'", "''"))'" }
+    # The floor: what PowerShell itself spends importing any manifest module, an empty one here.
+    $empty = Join-Path $workDir 'Empty'
+    $null = New-Item -ItemType Directory -Path $empty -Force
+    Set-Content -LiteralPath (Join-Path $empty 'Empty.psm1') -Value ''
+    Set-Content -LiteralPath (Join-Path $empty 'Empty.psd1') -Value "@{ RootModule = 'Empty.psm1'; ModuleVersion = '1.0'; FunctionsToExport = @() }"
+    $commands = [ordered]@{
+        Exit   = 'exit'
+        Import = "Import-Module '$($modulePath.Replace("'", "''"))'"
+        Empty  = "Import-Module '$((Join-Path $empty 'Empty.psd1').Replace("'", "''"))'"
+    }
+    $starts = @{ Exit = @(); Import = @(); Empty = @() }
     foreach ($name in $commands.Keys) { $null = & $dotnet @pwshArgs -c $commands[$name] }   # warm the file cache
     for ($i = 0; $i -lt $ImportRuns; $i++) {
         foreach ($name in $commands.Keys) {
@@ -249,6 +265,8 @@ try {
     $importMs = Get-Median $starts.Import
     $added = $importMs - $exitMs
     Add-Row '3. Import' 'pwsh -c Import-Module vs pwsh -c exit, added' ('{0:0} ms' -f $importMs) ('{0:0} ms' -f $exitMs) $added ('+{0:0} ms' -f $added) '<= +50 ms' ($added -le 50)
+    $emptyAdded = (Get-Median $starts.Empty) - $exitMs
+    $notes.Add(('Import: an empty manifest module adds {0:0} ms (PowerShell''s own cost of any module import), so JobStatus itself adds {1:0} ms.' -f $emptyAdded, ($added - $emptyAdded)))
 }
 finally {
     Stop-TestEmulator $emu
