@@ -217,6 +217,20 @@ Describe 'Get-CloudJob' {
             $jobs.Id | Should -Be 'serial-1', 'serial-2', 'serial-3'
         }
 
+        It 'sends -ThrottleLimit 100 requests at once, not only as many as a connection pool allows' {
+            $ids = @(1..100 | ForEach-Object { 'wide-{0:d3}' -f $_ })
+            $null = New-TestJob @($ids | ForEach-Object { @{ id = $_; runSeconds = 0 } })
+            $null = Add-TestFault slow -Count -1 -DelayMs 3000
+
+            $jobs = $ids | Get-CloudJob @conn -ThrottleLimit 100
+
+            $jobs.Count | Should -Be 100
+            # Invoke-RestMethod has already made the ISO times DateTimes (text would lose the milliseconds).
+            $arrivals = @(Get-Logged | ForEach-Object { ([datetime]$_.time).ToUniversalTime() } | Sort-Object)
+            $arrivals.Count | Should -Be 100
+            ($arrivals[-1] - $arrivals[0]).TotalMilliseconds | Should -BeLessThan 2800 -Because 'all 100 are sent before the first 3 s answer; a pool of 64 would hold 36 back until then'
+        }
+
         It 'accepts -SkipCertificateCheck' {
             $null = New-TestJob @{ id = 'no-cert-check'; runSeconds = 0 }
 
