@@ -28,9 +28,9 @@
 param(
     [int]$Count = 2000,
     [int]$ThrottleLimit = 16,
-    [int]$Repeat = 5,
+    [int]$Repeat = 7,
     [int]$OneCallCount = 200,
-    [int]$ImportRuns = 9,
+    [int]$ImportRuns = 11,
     [int]$WaitJobs = 1000,
     [double]$WaitSpreadSec = 20,
     [double]$PollIntervalSec = 2,
@@ -148,17 +148,22 @@ try {
     }
     $times = @{ Module = @(); Sequential = @(); Parallel = @() }
     $moduleEmulatorCpu = @()
+    $ceilingRuns = @()
+    $ceilingEmulatorCpu = @()
     foreach ($name in $batch.Keys) { $null = & $batch[$name] }   # warm-up
+    # Alternating, so that a moment when the machine is busy falls on every contender alike.
     for ($r = 0; $r -lt $Repeat; $r++) {
         foreach ($name in 'Module', 'Sequential', 'Parallel') {
             $cpu = Get-EmulatorCpu
             $times[$name] += Measure-Seconds $batch[$name]
             if ($name -eq 'Module') { $moduleEmulatorCpu += (Get-EmulatorCpu) - $cpu }
         }
+        $cpu = Get-EmulatorCpu
+        $ceilingRuns += Invoke-Ceiling $idsFile $ThrottleLimit 1
+        $ceilingEmulatorCpu += ((Get-EmulatorCpu) - $cpu) / 2   # its warm-up run and its timed run
     }
-    $emuCpu = Get-EmulatorCpu
-    $ceiling = Invoke-Ceiling $idsFile $ThrottleLimit $Repeat
-    $ceilingEmulatorCpu = ((Get-EmulatorCpu) - $emuCpu) / ($Repeat + 1)
+    $ceiling = [pscustomobject]@{ Seconds = (Get-Median $ceilingRuns.Seconds); Cpu = (Get-Median $ceilingRuns.Cpu) }
+    $ceilingEmulatorCpu = Get-Median $ceilingEmulatorCpu
     $wide = Invoke-Ceiling $idsFile (4 * $ThrottleLimit) $Repeat
 
     $module = Get-Median $times.Module
