@@ -28,7 +28,9 @@ namespace JobStatus.Connection
 
         public string Redact(string text)
         {
-            if (string.IsNullOrEmpty(text) || _token.Length < 4)
+            // A text shorter than the token cannot hold it: a job answer is ~150 characters and an
+            // IAM token several thousand, so most answers need no copy of the token at all.
+            if (string.IsNullOrEmpty(text) || _token.Length < 4 || text.Length < _token.Length)
             {
                 return text;
             }
