@@ -259,7 +259,7 @@ try {
         Empty  = "Import-Module '$((Join-Path $empty 'Empty.psd1').Replace("'", "''"))'"
     }
     $starts = @{ Exit = @(); Import = @(); Empty = @() }
-    foreach ($name in $commands.Keys) { $null = & $dotnet @pwshArgs -c $commands[$name] }   # warm the file cache
+    if (-not $Quick) { foreach ($name in $commands.Keys) { $null = & $dotnet @pwshArgs -c $commands[$name] } }   # warm the file cache
     for ($i = 0; $i -lt $ImportRuns; $i++) {
         foreach ($name in $commands.Keys) {
             $starts[$name] += 1000 * (Measure-Seconds { & $dotnet @pwshArgs -c $commands[$name] })
