@@ -325,7 +325,7 @@ function Invoke-Clean {
     $targets = @(
         Join-Path $Root 'out'
         $ResultsDir
-        Get-ChildItem (Join-Path $Root 'src'), (Join-Path $Root 'tests') -Directory -ErrorAction Ignore |
+        Get-ChildItem (Join-Path $Root 'src'), (Join-Path $Root 'tests'), (Join-Path $Root 'tests/Benchmarks') -Directory -ErrorAction Ignore |
             ForEach-Object { Join-Path $_.FullName 'bin'; Join-Path $_.FullName 'obj'; Join-Path $_.FullName 'TestResults' }
     )
     if ($All) { $targets += Join-Path $Root 'tests/.packages' }
