@@ -248,11 +248,11 @@ try {
 
     # ---- 3. Import
     Write-Host "Import: $ImportRuns runs each..."
-    # The floor: what PowerShell itself spends importing any manifest module, an empty one here.
+    # The floor: what PowerShell itself spends importing any module, here a manifest with nothing
+    # in it (a script module would add the script engine's start-up, which JobStatus does not pay).
     $empty = Join-Path $workDir 'Empty'
     $null = New-Item -ItemType Directory -Path $empty -Force
-    Set-Content -LiteralPath (Join-Path $empty 'Empty.psm1') -Value ''
-    Set-Content -LiteralPath (Join-Path $empty 'Empty.psd1') -Value "@{ RootModule = 'Empty.psm1'; ModuleVersion = '1.0'; FunctionsToExport = @() }"
+    Set-Content -LiteralPath (Join-Path $empty 'Empty.psd1') -Value "@{ ModuleVersion = '1.0'; FunctionsToExport = @(); CmdletsToExport = @() }"
     $commands = [ordered]@{
         Exit   = 'exit'
         Import = "Import-Module '$($modulePath.Replace("'", "''"))'"
