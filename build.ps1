@@ -15,7 +15,7 @@
       unit    the xunit tests only (needs a previous build)
       pester  build, then the Pester tests only
       demo    build, then run docs/examples/Demo.ps1 against the emulator
-      bench   build, then run tests/Benchmarks/Measure-JobStatus.ps1 (ratios against baselines)
+      bench   build, then run tests/Benchmarks/Measure-JobStatus.ps1 (ratios against baselines; writes bench/results.md)
       clean   remove out/, TestResults/ and every project's bin/ and obj/ (-All: also tests/.packages)
 
     Narrowing for developers:
@@ -337,7 +337,7 @@ function Invoke-Clean {
     $targets = @(
         Join-Path $Root 'out'
         $ResultsDir
-        Get-ChildItem (Join-Path $Root 'src'), (Join-Path $Root 'tests') -Directory -ErrorAction Ignore |
+        Get-ChildItem (Join-Path $Root 'src'), (Join-Path $Root 'tests'), (Join-Path $Root 'tests/Benchmarks') -Directory -ErrorAction Ignore |
             ForEach-Object { Join-Path $_.FullName 'bin'; Join-Path $_.FullName 'obj'; Join-Path $_.FullName 'TestResults' }
     )
     if ($All) { $targets += Join-Path $Root 'tests/.packages' }

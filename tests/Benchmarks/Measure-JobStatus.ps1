@@ -1,115 +1,312 @@
 <#
 .SYNOPSIS
-    Measures Get-CloudJob and Wait-CloudJob against baselines run in the same process, on the same
-    emulator, and prints ratios. Run through: dotnet pwsh ./build.ps1 bench
+    Measures Get-CloudJob and Wait-CloudJob against what users write today, side by side on one
+    emulator in one run, prints a table of medians and ratios with the targets, and writes it to
+    bench/results.md. Run through: dotnet pwsh ./build.ps1 bench
 
 .DESCRIPTION
-    Absolute times depend on the machine; the ratios compare like with like in one run:
-    - Get, with latency: 200 ids, every answer delayed by -LatencyMs (a stand-in for the network).
-      Baselines: a sequential Invoke-RestMethod loop (what a script does without the module), and
-      ForEach-Object -Parallel with the same throttle limit (the best a script can do).
-    - Get, no latency: per-request cost of the module against Invoke-RestMethod, both sequential.
-    - Wait: 200 jobs that finish after -JobSeconds, polled every -PollIntervalSec, with the same
-      latency. Baseline: a script loop that polls the unfinished jobs one after another, then
-      sleeps the interval; and the job length itself (the ideal).
-      Also the requests per job against the ideal (JobSeconds / interval + 1).
-    Only loopback is contacted. Each figure is the median of -Repeat runs after one warm-up.
+    1. Batch: -Count ids through Get-CloudJob against (a) a sequential Invoke-RestMethod loop,
+       (b) ForEach-Object -Parallel { Invoke-RestMethod } and (c) the ceiling, a plain .NET
+       HttpClient client (tests/Benchmarks/Ceiling) with no PowerShell in it; all three concurrent
+       ones at -ThrottleLimit requests in flight. The ceiling also runs at 4 x -ThrottleLimit to
+       show what the emulator alone can serve, and how its CPU compares with the client's.
+    2. One call: median latency of Get-CloudJob for one id against one Invoke-RestMethod,
+       -OneCallCount calls each, alternating, in this process.
+    3. Import: pwsh -NoProfile -c 'Import-Module ...' against pwsh -NoProfile -c 'exit',
+       -ImportRuns runs each, alternating; an empty manifest module shows PowerShell's own share.
+    4. Wait: Wait-CloudJob on -WaitJobs jobs that finish at random times over -WaitSpreadSec,
+       polled every -PollIntervalSec: requests per job against ceil(run time / interval) + 1,
+       time from the last finish to the return, peak working set and CPU time (in a fresh pwsh).
+    5. Memory: -MemoryCounts ids streamed through Get-CloudJob | Measure-Object, each in a fresh
+       pwsh: the peak working set must not grow with the count.
+
+    Absolute figures depend on the machine and on what else runs on it; the ratios compare like
+    with like in one run. Every figure is the median of -Repeat runs after one warm-up. Only
+    127.0.0.1 is contacted. -Quick runs every case at a tiny size (a smoke test, not a measure).
 #>
 [CmdletBinding()]
 param(
-    [int]$Count = 200,
-    [int]$LatencyMs = 50,
-    [double]$JobSeconds = 2,
-    [double]$PollIntervalSec = 0.5,
-    [int]$Repeat = 3
+    [int]$Count = 2000,
+    [int]$ThrottleLimit = 16,
+    [int]$Repeat = 7,
+    [int]$OneCallCount = 200,
+    [int]$ImportRuns = 11,
+    [int]$WaitJobs = 1000,
+    [double]$WaitSpreadSec = 20,
+    [double]$PollIntervalSec = 2,
+    [int[]]$MemoryCounts = @(10000, 100000),
+    # Where the table goes; -Quick writes only where this is given explicitly.
+    [string]$ResultsPath,
+    [switch]$Quick
 )
 
 $ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'
+Set-StrictMode -Version 3.0
+
+if ($Quick) {
+    $Count = 60; $Repeat = 1; $OneCallCount = 10; $ImportRuns = 1
+    $WaitJobs = 20; $WaitSpreadSec = 1; $PollIntervalSec = 0.5; $MemoryCounts = @(200, 400)
+}
+$repoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+if (-not $ResultsPath -and -not $Quick) { $ResultsPath = Join-Path $repoRoot 'bench/results.md' }
+
 Import-Module (Join-Path $PSScriptRoot '../Pester/TestHelpers.psm1') -Force
-$null = Import-JobStatusModule
+$module = (Import-JobStatusModule).Path
+$modulePath = Get-JobStatusModulePath
 $project = '09bb24e6fe80d23d2fa2c010b53b418c'
 $token = 'bench-token'
+$workDir = Join-Path ([IO.Path]::GetTempPath()) "jobstatus-bench-$PID"
+$null = New-Item -ItemType Directory -Path $workDir -Force
+
+# The pwsh that runs this script is usually the dotnet tool: dotnet + pwsh.dll.
+$dotnet = [Environment]::ProcessPath
+$pwshArgs = @((Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive')
+if (-not (Test-Path (Join-Path $PSHOME 'pwsh.dll'))) { $pwshArgs = $pwshArgs[1..2] }
+
+function Get-Median([double[]]$Values) {
+    $sorted = @($Values | Sort-Object)
+    $mid = [int][math]::Floor($sorted.Count / 2)
+    if ($sorted.Count % 2) { $sorted[$mid] } else { ($sorted[$mid - 1] + $sorted[$mid]) / 2 }
+}
+
+function Measure-Seconds([scriptblock]$Block) {
+    $watch = [Diagnostics.Stopwatch]::StartNew()
+    $null = & $Block
+    $watch.Elapsed.TotalSeconds
+}
+
+function Invoke-Ceiling([string]$IdsFile, [int]$Concurrency, [int]$Runs) {
+    # One line per timed run: seconds, jobs read, the client's CPU seconds.
+    $lines = & dotnet $ceilingDll --url $emu.Url --project $project --token $token --ids-file $IdsFile --concurrency $Concurrency --repeat $Runs
+    if ($LASTEXITCODE -ne 0) { throw "The ceiling client failed (exit code $LASTEXITCODE)." }
+    $timed = @($lines | ForEach-Object { $f = $_ -split ' '; [pscustomobject]@{ Seconds = [double]$f[0]; Cpu = [double]$f[2] } })
+    [pscustomobject]@{ Seconds = (Get-Median $timed.Seconds); Cpu = (Get-Median $timed.Cpu) }
+}
+
+function Invoke-Case([string]$Case, [hashtable]$Extra) {
+    $arguments = @($pwshArgs) + @('-File', (Join-Path $PSScriptRoot 'Invoke-BenchCase.ps1'), '-Case', $Case, '-Module', $modulePath,
+        '-Endpoint', $emu.Url, '-ProjectId', $project, '-Token', $token, '-ThrottleLimit', $ThrottleLimit)
+    foreach ($key in $Extra.Keys) { $arguments += @("-$key", $Extra[$key]) }
+    $output = @(& $dotnet @arguments)
+    if ($LASTEXITCODE -ne 0) { throw "The $Case case failed (exit code $LASTEXITCODE): $($output -join "`n")" }
+    $output | Where-Object { $_ -like '{*' } | Select-Object -Last 1 | ConvertFrom-Json
+}
+
+function ConvertTo-UtcTime($Value) {
+    # ConvertFrom-Json already makes ISO 8601 text a DateTime; turning that back into text would
+    # drop the milliseconds.
+    if ($Value -is [DateTime]) { return $Value.ToUniversalTime() }
+    [DateTimeOffset]::Parse($Value, [Globalization.CultureInfo]::InvariantCulture).UtcDateTime
+}
+
+function Get-EmulatorCpu {
+    $emu.Process.Refresh()
+    $emu.Process.TotalProcessorTime.TotalSeconds
+}
+
+$rows = [Collections.Generic.List[object]]::new()
+function Add-Row([string]$Case, [string]$Measured, [string]$Value, [string]$Baseline, [double]$Ratio, [string]$RatioText, [string]$Target, [bool]$Pass) {
+    $rows.Add([pscustomobject]@{
+        Case     = $Case
+        Measured = $Measured
+        Value    = $Value
+        Baseline = $Baseline
+        Ratio    = $RatioText
+        Target   = $Target
+        Result   = if ($Pass) { 'pass' } else { 'MISS' }
+    })
+}
+
+Write-Host 'Building the ceiling client (tests/Benchmarks/Ceiling)...'
+$ceilingProject = Join-Path $PSScriptRoot 'Ceiling/Ceiling.csproj'
+$buildOutput = & dotnet build $ceilingProject -c Release --nologo -v quiet 2>&1
+if ($LASTEXITCODE -ne 0) { throw "Building the ceiling client failed:`n$($buildOutput -join "`n")" }
+$ceilingDll = Join-Path $PSScriptRoot 'Ceiling/bin/Release/net10.0/Ceiling.dll'
+
 $emu = Start-TestEmulator -Token $token
-
-function Measure-Median([scriptblock]$Block) {
-    $null = & $Block   # warm-up: JIT, connection pool
-    $times = foreach ($i in 1..$Repeat) {
-        $sw = [Diagnostics.Stopwatch]::StartNew()
-        $null = & $Block
-        $sw.Elapsed.TotalSeconds
-    }
-    ($times | Sort-Object)[[int][math]::Floor($times.Count / 2)]
-}
-
-function Format-Row([string]$Case, [string]$What, [double]$Seconds, [double]$BaselineSeconds) {
-    [pscustomobject]@{
-        Case      = $Case
-        Measured  = $What
-        Seconds   = [math]::Round($Seconds, 3)
-        Baseline  = [math]::Round($BaselineSeconds, 3)
-        'Speed-up' = if ($Seconds -gt 0) { '{0:0.00}x' -f ($BaselineSeconds / $Seconds) } else { 'n/a' }
-    }
-}
-
+$notes = [Collections.Generic.List[string]]::new()
 try {
-    $rows = [System.Collections.Generic.List[object]]::new()
-    $headers = @{ 'X-Auth-Token' = $token }
     $secure = ConvertTo-SecureString $token -AsPlainText -Force
-    $common = @{ ProjectId = $project; Endpoint = $emu.Url; Token = $secure }
-
-    # --- Get: finished jobs, each answer delayed by LatencyMs
-    $ids = @(New-TestJob -Spec @(1..$Count | ForEach-Object { @{ runSeconds = 0 } }) | ForEach-Object id)
-    $null = Add-TestFault slow -DelayMs $LatencyMs -Count -1
+    $common = @{ ProjectId = $project; Endpoint = $emu.Url; Token = $secure; ThrottleLimit = $ThrottleLimit }
+    $headers = @{ 'X-Auth-Token' = $token }
     $url = $emu.Url
-    $loop = Measure-Median { foreach ($id in $ids) { Invoke-RestMethod -Uri "$url/v3/$project/jobs/$id" -Headers $headers } }
-    $parallel = Measure-Median {
-        $ids | ForEach-Object -ThrottleLimit 16 -Parallel {
-            Invoke-RestMethod -Uri "$using:url/v3/$using:project/jobs/$_" -Headers $using:headers
+
+    # ---- 1. Batch
+    Write-Host "Batch: $Count ids, $ThrottleLimit in flight, $Repeat runs..."
+    $ids = [string[]]@(New-TestJob -Spec @(1..$Count | ForEach-Object { @{ runSeconds = 0 } }) | ForEach-Object id)
+    $idsFile = Join-Path $workDir 'ids.txt'
+    Set-Content -LiteralPath $idsFile -Value $ids
+    $batch = @{
+        Module     = { $got = @(Get-CloudJob $ids @common); if ($got.Count -ne $Count) { throw "Get-CloudJob wrote $($got.Count) of $Count jobs." } }
+        Sequential = { foreach ($id in $ids) { Invoke-RestMethod -Uri "$url/v3/$project/jobs/$id" -Headers $headers -NoProxy } }
+        Parallel   = {
+            $ids | ForEach-Object -ThrottleLimit $ThrottleLimit -Parallel {
+                Invoke-RestMethod -Uri "$using:url/v3/$using:project/jobs/$_" -Headers $using:headers -NoProxy
+            }
         }
     }
-    $module = Measure-Median { Get-CloudJob $ids @common }
-    $rows.Add((Format-Row "Get $Count ids, ${LatencyMs} ms latency" 'Get-CloudJob vs sequential Invoke-RestMethod' $module $loop))
-    $rows.Add((Format-Row "Get $Count ids, ${LatencyMs} ms latency" 'Get-CloudJob vs ForEach-Object -Parallel 16' $module $parallel))
-
-    # --- Get: no latency, both sequential: what the module costs per request
-    $null = Invoke-RestMethod -Method Delete -Uri "$url/_emulator/faults"
-    $loop0 = Measure-Median { foreach ($id in $ids) { Invoke-RestMethod -Uri "$url/v3/$project/jobs/$id" -Headers $headers } }
-    $module0 = Measure-Median { Get-CloudJob $ids @common -ThrottleLimit 1 }
-    $rows.Add((Format-Row "Get $Count ids, no latency" 'Get-CloudJob -ThrottleLimit 1 vs Invoke-RestMethod' $module0 $loop0))
-
-    # --- Wait: jobs that run JobSeconds, every answer delayed by LatencyMs again
-    $null = Add-TestFault slow -DelayMs $LatencyMs -Count -1
-    $newJobs = { @(New-TestJob -Spec @(1..$Count | ForEach-Object { @{ runSeconds = $JobSeconds } }) | ForEach-Object id) }
-    $waitIds = & $newJobs
-    Clear-TestRequest
-    $sw = [Diagnostics.Stopwatch]::StartNew()
-    $done = @(Wait-CloudJob $waitIds @common -PollIntervalSec $PollIntervalSec -Timeout 120)
-    $waitSeconds = $sw.Elapsed.TotalSeconds
-    $waitRequests = @(Get-TestRequest).Count
-    if ($done.Count -ne $Count) { throw "Wait-CloudJob returned $($done.Count) of $Count jobs." }
-
-    $scriptIds = & $newJobs
-    Clear-TestRequest
-    $sw.Restart()
-    $pending = [System.Collections.Generic.List[string]]::new([string[]]$scriptIds)
-    while ($pending.Count -gt 0) {
-        foreach ($id in @($pending)) {
-            $answer = Invoke-RestMethod -Uri "$url/v3/$project/jobs/$id" -Headers $headers
-            if ($answer.data.status -ne 'Running') { $null = $pending.Remove($id) }
+    $times = @{ Module = @(); Sequential = @(); Parallel = @() }
+    $moduleEmulatorCpu = @()
+    $ceilingRuns = @()
+    $ceilingEmulatorCpu = @()
+    foreach ($name in $batch.Keys) { $null = & $batch[$name] }   # warm-up
+    # Alternating, so that a moment when the machine is busy falls on every contender alike.
+    for ($r = 0; $r -lt $Repeat; $r++) {
+        foreach ($name in 'Module', 'Sequential', 'Parallel') {
+            $cpu = Get-EmulatorCpu
+            $times[$name] += Measure-Seconds $batch[$name]
+            if ($name -eq 'Module') { $moduleEmulatorCpu += (Get-EmulatorCpu) - $cpu }
         }
-        if ($pending.Count -gt 0) { Start-Sleep -Milliseconds ([int]($PollIntervalSec * 1000)) }
+        $cpu = Get-EmulatorCpu
+        $ceilingRuns += Invoke-Ceiling $idsFile $ThrottleLimit 1
+        $ceilingEmulatorCpu += ((Get-EmulatorCpu) - $cpu) / 2   # its warm-up run and its timed run
     }
-    $scriptSeconds = $sw.Elapsed.TotalSeconds
-    $scriptRequests = @(Get-TestRequest).Count
+    $ceiling = [pscustomobject]@{ Seconds = (Get-Median $ceilingRuns.Seconds); Cpu = (Get-Median $ceilingRuns.Cpu) }
+    $ceilingEmulatorCpu = Get-Median $ceilingEmulatorCpu
+    $wide = Invoke-Ceiling $idsFile (4 * $ThrottleLimit) $Repeat
 
-    $waitCase = "Wait $Count jobs of ${JobSeconds} s, poll ${PollIntervalSec} s, ${LatencyMs} ms latency"
-    $rows.Add((Format-Row $waitCase 'Wait-CloudJob vs polling loop script' $waitSeconds $scriptSeconds))
-    $rows.Add((Format-Row $waitCase 'Wait-CloudJob vs the job length (ideal)' $waitSeconds $JobSeconds))
+    $module = Get-Median $times.Module
+    $sequential = Get-Median $times.Sequential
+    $parallel = Get-Median $times.Parallel
+    $case = "1. Batch, $Count ids"
+    $perSecond = { param($s) '{0:N0} jobs/s' -f ($Count / $s) }
+    $ratio = $sequential / $module
+    Add-Row $case 'Get-CloudJob vs sequential Invoke-RestMethod' ('{0:0.000} s' -f $module) ('{0:0.000} s' -f $sequential) $ratio ('{0:0.0}x faster' -f $ratio) '>= 10x' ($ratio -ge 10)
+    $ratio = $parallel / $module
+    Add-Row $case "Get-CloudJob vs ForEach-Object -Parallel $ThrottleLimit" ('{0:0.000} s' -f $module) ('{0:0.000} s' -f $parallel) $ratio ('{0:0.0}x faster' -f $ratio) '>= 2x' ($ratio -ge 2)
+    $ratio = $ceiling.Seconds / $module
+    Add-Row $case "Get-CloudJob vs plain .NET HttpClient at $ThrottleLimit (ceiling)" (& $perSecond $module) (& $perSecond $ceiling.Seconds) $ratio ('{0:0.00}x the ceiling' -f $ratio) '>= 0.5x' ($ratio -ge 0.5)
+    $notes.Add(('Emulator alone: the ceiling client reads {0} at {1} in flight and {2} at {3}. CPU per request: ceiling client {4:0} us, emulator {5:0} us while serving it, emulator {6:0} us while serving Get-CloudJob.' -f
+        (& $perSecond $ceiling.Seconds), $ThrottleLimit, (& $perSecond $wide.Seconds), (4 * $ThrottleLimit),
+        (1e6 * $ceiling.Cpu / $Count), (1e6 * $ceilingEmulatorCpu / $Count), (1e6 * (Get-Median $moduleEmulatorCpu) / $Count)))
 
-    $rows | Format-Table -AutoSize | Out-String -Width 200 | Write-Host
-    $ideal = [math]::Ceiling($JobSeconds / $PollIntervalSec) + 1
-    Write-Host ('Wait-CloudJob requests per job: {0:0.00} (ideal {1}); polling script: {2:0.00}' -f ($waitRequests / $Count), $ideal, ($scriptRequests / $Count))
+    # ---- 2. One call
+    Write-Host "One call: $OneCallCount calls each..."
+    $one = $ids[0]
+    $oneUri = "$url/v3/$project/jobs/$one"
+    $oneBlocks = [ordered]@{
+        Module = { Get-CloudJob $one @common }
+        Irm    = { Invoke-RestMethod -Uri $oneUri -Headers $headers -NoProxy }
+    }
+    $latency = @{ Module = @(); Irm = @() }
+    foreach ($name in $oneBlocks.Keys) { foreach ($i in 1..5) { $null = & $oneBlocks[$name] } }
+    for ($i = 0; $i -lt $OneCallCount; $i++) {
+        foreach ($name in $oneBlocks.Keys) { $latency[$name] += 1000 * (Measure-Seconds $oneBlocks[$name]) }
+    }
+    $moduleMs = Get-Median $latency.Module
+    $irmMs = Get-Median $latency.Irm
+    $ratio = $moduleMs / $irmMs
+    Add-Row '2. One call' 'Get-CloudJob vs Invoke-RestMethod, median latency' ('{0:0.000} ms' -f $moduleMs) ('{0:0.000} ms' -f $irmMs) $ratio ('{0:0.00}x the time' -f $ratio) '<= 1.0x' ($ratio -le 1.0)
+
+    # ---- 5. Memory (before Wait, which replaces the jobs)
+    $peaks = @{}   # keyed by count; an [ordered] dictionary would read an int key as a position
+    foreach ($n in $MemoryCounts) {
+        Write-Host "Memory: $n ids streamed in a fresh pwsh..."
+        $figures = Invoke-Case Memory @{ IdsFile = $idsFile; Count = $n; WarmUpId = $ids[0] }
+        if ($figures.Written -ne $n) { throw "Get-CloudJob | Measure-Object counted $($figures.Written) of $n jobs." }
+        $peaks[$n] = $figures
+    }
+    $small = $peaks[$MemoryCounts[0]]
+    $large = $peaks[$MemoryCounts[-1]]
+    $ratio = $large.PeakWorkingSetMB / $small.PeakWorkingSetMB
+    Add-Row '5. Memory' ('peak working set, {0:N0} vs {1:N0} ids' -f $MemoryCounts[-1], $MemoryCounts[0]) ('{0:0} MB' -f $large.PeakWorkingSetMB) ('{0:0} MB' -f $small.PeakWorkingSetMB) $ratio ('{0:0.00}x' -f $ratio) '<= 1.10x (flat)' ($ratio -le 1.10)
+    foreach ($n in $MemoryCounts) {
+        $f = $peaks[$n]
+        $notes.Add(('Memory, {0:N0} ids: working set {1:0} MB before, peak {2:0} MB; {3:0.0} s ({4:N0} jobs/s), CPU {5:0.0} s.' -f
+            $n, $f.WorkingSetBeforeMB, $f.PeakWorkingSetMB, $f.Seconds, ($n / $f.Seconds), $f.CpuSeconds))
+    }
+
+    # ---- 4. Wait
+    Write-Host "Wait: $WaitJobs jobs finishing at random times over $WaitSpreadSec s, poll every $PollIntervalSec s..."
+    Reset-TestEmulator
+    $random = [Random]::new(7)
+    $specs = @(1..$WaitJobs | ForEach-Object { @{ runSeconds = [math]::Round($WaitSpreadSec * (1 - $random.NextDouble()), 3) } })
+    $jobsFile = Join-Path $workDir 'wait-jobs.json'
+    Set-Content -LiteralPath $jobsFile -Value (ConvertTo-Json -InputObject $specs -Compress)
+    $warmUp = (New-TestJob -Spec @{ runSeconds = 0 }).id
+    $figures = Invoke-Case Wait @{ JobsFile = $jobsFile; PollIntervalSec = $PollIntervalSec; WarmUpId = $warmUp }
+    if ($figures.Written -ne $WaitJobs) { throw "Wait-CloudJob wrote $($figures.Written) of $WaitJobs jobs." }
+    $waited = [Collections.Generic.HashSet[string]]::new([string[]]$figures.Ids)
+    $jobs = @(Get-TestJob | Where-Object { $waited.Contains($_.id) })
+    if ($jobs.Count -ne $WaitJobs) { throw "The emulator lists $($jobs.Count) of the $WaitJobs jobs waited for." }
+    $over = 0; $requests = 0; $lastFinish = [DateTime]::MinValue
+    foreach ($job in $jobs) {
+        $allowed = [math]::Ceiling($job.runSeconds / $PollIntervalSec) + 1
+        if ($job.requestCount -gt $allowed) { $over++ }
+        $requests += $job.requestCount
+        $finish = (ConvertTo-UtcTime $job.beginTime).AddSeconds($job.runSeconds)
+        if ($finish -gt $lastFinish) { $lastFinish = $finish }
+    }
+    $returned = ConvertTo-UtcTime $figures.ReturnedAtUtc
+    $lag = ($returned - $lastFinish).TotalSeconds
+    $case = "4. Wait, $WaitJobs jobs over $WaitSpreadSec s"
+    Add-Row $case 'jobs polled more than ceil(run time / interval) + 1 times' ("$over of $WaitJobs") ('{0:0.00} requests/job' -f ($requests / $WaitJobs)) $over "$over" '0' ($over -eq 0)
+    Add-Row $case 'from the last finish to the return' ('{0:0.000} s' -f $lag) ("interval $PollIntervalSec s") ($lag / $PollIntervalSec) ('{0:0.00}x the interval' -f ($lag / $PollIntervalSec)) '<= 1 interval' ($lag -le $PollIntervalSec)
+    $notes.Add(('Wait: {0:0.0} s in all, CPU {1:0.00} s ({2:0} us per request), working set {3:0} MB before, peak {4:0} MB.' -f
+        $figures.Seconds, $figures.CpuSeconds, (1e6 * $figures.CpuSeconds / $requests), $figures.WorkingSetBeforeMB, $figures.PeakWorkingSetMB))
+
+    # ---- 3. Import
+    Write-Host "Import: $ImportRuns runs each..."
+    # The floor: what PowerShell itself spends importing any module, here a manifest with nothing
+    # in it (a script module would add the script engine's start-up, which JobStatus does not pay).
+    $empty = Join-Path $workDir 'Empty'
+    $null = New-Item -ItemType Directory -Path $empty -Force
+    Set-Content -LiteralPath (Join-Path $empty 'Empty.psd1') -Value "@{ ModuleVersion = '1.0'; FunctionsToExport = @(); CmdletsToExport = @() }"
+    $commands = [ordered]@{
+        Exit   = 'exit'
+        Import = "Import-Module '$($modulePath.Replace("'", "''"))'"
+        Empty  = "Import-Module '$((Join-Path $empty 'Empty.psd1').Replace("'", "''"))'"
+    }
+    $starts = @{ Exit = @(); Import = @(); Empty = @() }
+    if (-not $Quick) { foreach ($name in $commands.Keys) { $null = & $dotnet @pwshArgs -c $commands[$name] } }   # warm the file cache
+    for ($i = 0; $i -lt $ImportRuns; $i++) {
+        foreach ($name in $commands.Keys) {
+            $starts[$name] += 1000 * (Measure-Seconds { & $dotnet @pwshArgs -c $commands[$name] })
+            if ($LASTEXITCODE -ne 0) { throw "pwsh -c '$($commands[$name])' failed (exit code $LASTEXITCODE)." }
+        }
+    }
+    $exitMs = Get-Median $starts.Exit
+    $importMs = Get-Median $starts.Import
+    $added = $importMs - $exitMs
+    Add-Row '3. Import' 'pwsh -c Import-Module vs pwsh -c exit, added' ('{0:0} ms' -f $importMs) ('{0:0} ms' -f $exitMs) $added ('+{0:0} ms' -f $added) '<= +50 ms' ($added -le 50)
+    $emptyAdded = (Get-Median $starts.Empty) - $exitMs
+    $notes.Add(('Import: an empty manifest module adds {0:0} ms (PowerShell''s own cost of any module import), so JobStatus itself adds {1:0} ms.' -f $emptyAdded, ($added - $emptyAdded)))
 }
 finally {
     Stop-TestEmulator $emu
+    Remove-Item $workDir -Recurse -Force -ErrorAction Ignore
+}
+
+$sorted = @($rows | Sort-Object Case -Stable)
+$sorted | Format-Table -AutoSize -Wrap | Out-String -Width 220 | Write-Host
+foreach ($note in $notes) { Write-Host $note }
+
+$missed = @($sorted | Where-Object Result -ne 'pass').Count
+Write-Host ("{0} of {1} targets met." -f ($sorted.Count - $missed), $sorted.Count)
+
+if ($ResultsPath) {
+    $os = [Runtime.InteropServices.RuntimeInformation]::OSDescription
+    $lines = @(
+        '# JobStatus benchmark'
+        ''
+        'Written by `dotnet pwsh ./build.ps1 bench` (tests/Benchmarks/Measure-JobStatus.ps1). Ratios compare'
+        'figures measured in the same run against the same emulator; absolute figures depend on the'
+        'machine and on what else ran on it.'
+        ''
+        "- Date: $([DateTime]::UtcNow.ToString('yyyy-MM-dd HH:mm', [Globalization.CultureInfo]::InvariantCulture)) UTC"
+        "- Machine: $([Environment]::ProcessorCount) cores, $os"
+        "- PowerShell $($PSVersionTable.PSVersion), .NET $([Environment]::Version)"
+        "- Settings: -Count $Count -ThrottleLimit $ThrottleLimit -Repeat $Repeat -OneCallCount $OneCallCount -ImportRuns $ImportRuns -WaitJobs $WaitJobs -WaitSpreadSec $WaitSpreadSec -PollIntervalSec $PollIntervalSec -MemoryCounts $($MemoryCounts -join ',')"
+        ''
+        '| Case | Measured | Value | Baseline | Ratio | Target | Result |'
+        '|---|---|---|---|---|---|---|'
+        foreach ($row in $sorted) { "| $($row.Case) | $($row.Measured) | $($row.Value) | $($row.Baseline) | $($row.Ratio) | $($row.Target) | $($row.Result) |" }
+        ''
+        foreach ($note in $notes) { "- $note" }
+    )
+    $directory = Split-Path -Parent $ResultsPath
+    if ($directory) { $null = New-Item -ItemType Directory -Path $directory -Force }
+    Set-Content -LiteralPath $ResultsPath -Value $lines -Encoding utf8
+    Write-Host "Written to $ResultsPath"
 }

@@ -210,6 +210,20 @@ Describe 'Get-CloudJob' {
             $jobs.Id | Should -Be 'serial-1', 'serial-2', 'serial-3'
         }
 
+        It 'sends -ThrottleLimit 100 requests at once, not only as many as a connection pool allows' {
+            $ids = @(1..100 | ForEach-Object { 'wide-{0:d3}' -f $_ })
+            $null = New-TestJob @($ids | ForEach-Object { @{ id = $_; runSeconds = 0 } })
+            $null = Add-TestFault slow -Count -1 -DelayMs 3000
+
+            $jobs = $ids | Get-CloudJob @conn -ThrottleLimit 100
+
+            $jobs.Count | Should -Be 100
+            # Invoke-RestMethod has already made the ISO times DateTimes (text would lose the milliseconds).
+            $arrivals = @(Get-Logged | ForEach-Object { ([datetime]$_.time).ToUniversalTime() } | Sort-Object)
+            $arrivals.Count | Should -Be 100
+            ($arrivals[-1] - $arrivals[0]).TotalMilliseconds | Should -BeLessThan 2800 -Because 'all 100 are sent before the first 3 s answer; a pool of 64 would hold 36 back until then'
+        }
+
         It 'accepts -SkipCertificateCheck' {
             $null = New-TestJob @{ id = 'no-cert-check'; runSeconds = 0 }
 
@@ -393,6 +407,25 @@ Describe 'Get-CloudJob' {
             $logged = Get-Logged
             $logged.Count | Should -Be 50
             @($logged.jobId | Sort-Object -Unique).Count | Should -Be 50
+        }
+
+        It 'takes no more than 4 x -ThrottleLimit ids ahead of the oldest unanswered one, and loses none' {
+            # Memory must not grow with the input: while the first answer is held up, the pipeline
+            # must stop pulling ids instead of starting a request for every id it is given.
+            $ids = @(1..20 | ForEach-Object { 'window-{0:d2}' -f $_ })
+            $null = New-TestJob @($ids | ForEach-Object { @{ id = $_; runSeconds = 0 } })
+            $null = Add-TestFault slow -JobId window-01 -DelayMs 1500
+            $seen = @{ Produced = 0; AtFirstOutput = -1 }
+
+            $jobs = & { foreach ($i in 0..199) { $seen.Produced++; $ids[$i % 20] } } |
+                Get-CloudJob @conn -ThrottleLimit 2 |
+                ForEach-Object { if ($seen.AtFirstOutput -lt 0) { $seen.AtFirstOutput = $seen.Produced }; $_ }
+
+            $seen.AtFirstOutput | Should -BeGreaterThan 0
+            $seen.AtFirstOutput | Should -BeLessOrEqual 10 -Because 'at most 8 ids are held while the first is slow, plus the one being bound'
+            $jobs.Count | Should -Be 200
+            $jobs.Id | Should -Be @(foreach ($i in 0..199) { $ids[$i % 20] })
+            (Get-Logged).Count | Should -Be 200
         }
     }
 
@@ -835,6 +868,23 @@ Describe 'Get-CloudJob' {
             @($verbose | Where-Object { $_ -eq "GET http://127.0.0.1:$port/v3/$P/jobs/verbose-2" }).Count | Should -Be 2
             @($verbose | Where-Object { $_ -match "verbose-2.*retry 1 of 3" }).Count | Should -Be 1
             @($verbose | Where-Object { $_ -like 'GET *' }).Count | Should -Be (Get-Logged).Count
+        }
+
+        It 'shows the requests when the caller sets $VerbosePreference = ''Continue'', and none with -Verbose:$false' {
+            $null = New-TestJob @{ id = 'preference-1'; runSeconds = 0 }
+            $port = ([uri]$emu.Url).Port
+
+            $shown = & {
+                $VerbosePreference = 'Continue'
+                Get-CloudJob preference-1 @conn 4>&1
+            } | Where-Object { $_ -is [Management.Automation.VerboseRecord] }
+            $hidden = & {
+                $VerbosePreference = 'Continue'
+                Get-CloudJob preference-1 @conn -Verbose:$false 4>&1
+            } | Where-Object { $_ -is [Management.Automation.VerboseRecord] }
+
+            @($shown | Where-Object Message -eq "GET http://127.0.0.1:$port/v3/$P/jobs/preference-1").Count | Should -Be 1
+            $hidden | Should -BeNullOrEmpty
         }
     }
 

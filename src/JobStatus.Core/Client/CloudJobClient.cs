@@ -20,17 +20,18 @@ namespace JobStatus.Client
     public sealed class CloudJobClient : IDisposable
     {
         private readonly CloudJobClientOptions _options;
-        private readonly Action<string> _log;
+        private readonly Action<string>? _log;
         private readonly HttpClient _http;
         private readonly ThrottleGate _gate;
         private readonly Func<DateTimeOffset> _clock;
 
-        /// <param name="log">Receives one line per request and retry, from any thread. Never given secrets.</param>
+        /// <param name="log">Receives one line per request and retry, from any thread. Never given secrets.
+        /// Null when nobody reads them: the lines are then not even built.</param>
         public CloudJobClient(CloudJobConnection connection, CloudJobClientOptions options, Action<string>? log = null, Func<DateTimeOffset>? clock = null)
         {
             Connection = connection ?? throw new ArgumentNullException(nameof(connection));
             _options = options ?? throw new ArgumentNullException(nameof(options));
-            _log = log ?? (_ => { });
+            _log = log;
             _http = SharedHttpClients.Get(options.SkipCertificateCheck);
             _gate = new ThrottleGate(options.ThrottleLimit, options.RetryInterval, options.MaximumRetryInterval);
             _clock = clock ?? (() => DateTimeOffset.UtcNow);
@@ -91,7 +92,7 @@ namespace JobStatus.Client
                     {
                         TimeSpan delay = RetryDelay.Compute(attempt, _options.RetryInterval, _options.MaximumRetryInterval, outcome.RetryAfter);
 
-                        _log(string.Format(
+                        _log?.Invoke(string.Format(
                             CultureInfo.InvariantCulture,
                             "Job '{0}': {1}; retry {2} of {3} in {4:0.0} s.",
                             jobId,
@@ -134,7 +135,7 @@ namespace JobStatus.Client
                 return new Outcome(e.ToFailure(jobId));
             }
 
-            _log("GET " + uri.AbsoluteUri);
+            _log?.Invoke("GET " + uri.AbsoluteUri);
 
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (_options.RequestTimeout is TimeSpan limit && limit > TimeSpan.Zero)
@@ -193,7 +194,7 @@ namespace JobStatus.Client
                 {
                     if (await Connection.Authenticator.RenewAfterExpiryAsync(request, cancellationToken).ConfigureAwait(false))
                     {
-                        _log($"Job '{jobId}': the {Connection.Authenticator.CredentialName} had expired; renewed it, sending again.");
+                        _log?.Invoke($"Job '{jobId}': the {Connection.Authenticator.CredentialName} had expired; renewed it, sending again.");
                         return new Outcome(outcome.Result, renewed: true);
                     }
                 }
@@ -215,7 +216,7 @@ namespace JobStatus.Client
                 CloudJob? job = CloudJobResponseParser.Parse(body, jobId, origin, notes, out string? problem);
                 foreach (string note in notes)
                 {
-                    _log(Connection.Authenticator.Redact($"Job '{jobId}': {note}"));
+                    _log?.Invoke(Connection.Authenticator.Redact($"Job '{jobId}': {note}"));
                 }
 
                 return job != null

@@ -27,7 +27,9 @@ namespace JobStatus.Client
                 AllowAutoRedirect = false,
                 UseCookies = false,
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-                MaxConnectionsPerServer = 64,
+                // The throttle gate is the limit (-ThrottleLimit goes up to 256); a lower cap here would
+                // queue requests inside HttpClient with their timeouts already running.
+                MaxConnectionsPerServer = 256,
             };
             if (skipCertificateCheck)
             {

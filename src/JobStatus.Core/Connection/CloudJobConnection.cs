@@ -5,6 +5,8 @@ namespace JobStatus.Connection
     /// <summary>Everything needed to send a request: checked and complete.</summary>
     public sealed class CloudJobConnection
     {
+        private string? _jobsPrefix;
+
         public CloudJobConnection(Uri endpoint, string projectId, string? region, IRequestAuthenticator authenticator, string credentialSource)
         {
             Endpoint = endpoint;
@@ -26,14 +28,12 @@ namespace JobStatus.Connection
         public string CredentialSource { get; }
 
         /// <summary>The URL of one job: both ids are single, percent-encoded path segments.</summary>
-        public Uri JobUri(string jobId)
+        public Uri JobUri(string jobId) => new Uri(JobsPrefix + Uri.EscapeDataString(jobId));
+
+        /// <summary>Everything of a job URL before the job id, built once per connection rather than for every request.</summary>
+        private string JobsPrefix => _jobsPrefix ??= new UriBuilder(Endpoint.Scheme, Endpoint.Host, Endpoint.Port)
         {
-            string basePath = Endpoint.AbsolutePath.TrimEnd('/');
-            var builder = new UriBuilder(Endpoint.Scheme, Endpoint.Host, Endpoint.Port)
-            {
-                Path = basePath + "/v3/" + Uri.EscapeDataString(ProjectId) + "/jobs/" + Uri.EscapeDataString(jobId),
-            };
-            return builder.Uri;
-        }
+            Path = Endpoint.AbsolutePath.TrimEnd('/') + "/v3/" + Uri.EscapeDataString(ProjectId) + "/jobs/",
+        }.Uri.AbsoluteUri;
     }
 }

@@ -48,7 +48,9 @@ namespace JobStatus.Connection
 
             foreach (SecureString? secure in secrets)
             {
-                if (secure == null || secure.Length < 4)
+                // A text shorter than the secret cannot hold it: a job answer is ~150 characters and
+                // an IAM token several thousand, so most answers need no copy of the token at all.
+                if (secure == null || secure.Length < 4 || text.Length < secure.Length)
                 {
                     continue;
                 }

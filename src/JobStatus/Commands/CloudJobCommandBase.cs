@@ -139,7 +139,9 @@ namespace JobStatus.Commands
                 password.Source.Renewed += NoteRenewal;
             }
 
-            var client = new CloudJobClient(connection, options, Mailbox.Post);
+            // Notes nobody will see would be dropped on the pipeline thread anyway; not making them
+            // spares a string, a hand-off and a wake-up of the pipeline thread per request.
+            var client = new CloudJobClient(connection, options, this.NotesShown() ? Mailbox.Post : null);
             _clients[key] = client;
             return client;
         }

@@ -17,7 +17,11 @@ namespace JobStatus.Commands
     [OutputType(typeof(CloudJob))]
     public sealed class GetCloudJobCommand : CloudJobCommandBase
     {
-        private readonly Queue<Task<CloudJobResult>> _pending = new Queue<Task<CloudJobResult>>();
+        private readonly Queue<PendingRead> _pending = new Queue<PendingRead>();
+        private long _started;
+
+        /// <summary>The sequence number of the read the pipeline thread sleeps on; only its end wakes it.</summary>
+        private long _awaited = -1;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "job_id")]
@@ -34,39 +38,55 @@ namespace JobStatus.Commands
 
         protected override TimeSpan? RequestTimeout => TimeoutSec == 0 ? null : TimeSpan.FromSeconds(TimeoutSec);
 
+        /// <summary>
+        /// Ids started but not yet written: the requests in flight, those waiting for a slot, and
+        /// answers held back until every earlier id has answered. Bounding it keeps memory flat
+        /// however many ids are piped in: when it is full, the pipeline thread waits for the oldest.
+        /// </summary>
+        private int Window => 4 * ThrottleLimit;
+
         protected override void ProcessRecord()
         {
             CloudJobClient? client = null;
             foreach (string? id in JobId)
             {
                 client ??= ClientForCurrentRecord();
-                Task<CloudJobResult> task = client.GetJobAsync(id ?? string.Empty, Cancellation);
-                task.ContinueWith(_ => Mailbox.Signal(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                _pending.Enqueue(task);
+                WriteReady(keepAtMost: Window - 1);
+                _pending.Enqueue(new PendingRead(this, _started++, client.GetJobAsync(id ?? string.Empty, Cancellation)));
             }
 
-            WriteReady(waitForAll: false);
+            WriteReady(keepAtMost: int.MaxValue);
         }
 
-        protected override void EndProcessing() => WriteReady(waitForAll: true);
+        protected override void EndProcessing() => WriteReady(keepAtMost: 0);
 
-        private void WriteReady(bool waitForAll)
+        /// <summary>Writes every answer that is ready in input order, then waits until at most
+        /// <paramref name="keepAtMost"/> ids are left unwritten. Pipeline thread only.</summary>
+        private void WriteReady(int keepAtMost)
         {
             while (true)
             {
                 FlushMailbox();
-                while (_pending.Count > 0 && _pending.Peek().IsCompleted)
+                while (_pending.Count > 0 && _pending.Peek().Task.IsCompleted)
                 {
-                    Write(_pending.Dequeue());
+                    Write(_pending.Dequeue().Task);
                 }
 
-                if (!waitForAll || _pending.Count == 0)
+                if (_pending.Count <= keepAtMost)
                 {
                     FlushMailbox();
                     return;
                 }
 
-                WaitForWork(Timeout.InfiniteTimeSpan);
+                // Output is in input order, so only the oldest read's end can let us write: the others
+                // finish without waking this thread. Checked again after saying so, or its end could
+                // slip in between and never be signalled.
+                PendingRead oldest = _pending.Peek();
+                Interlocked.Exchange(ref _awaited, oldest.Sequence);
+                if (!oldest.Task.IsCompleted)
+                {
+                    WaitForWork(Timeout.InfiniteTimeSpan);
+                }
             }
         }
 
@@ -86,6 +106,31 @@ namespace JobStatus.Commands
             else
             {
                 WriteFailure(result.Failure!, result.JobId);
+            }
+        }
+
+        private sealed class PendingRead
+        {
+            private readonly GetCloudJobCommand _owner;
+
+            public PendingRead(GetCloudJobCommand owner, long sequence, Task<CloudJobResult> task)
+            {
+                _owner = owner;
+                Sequence = sequence;
+                Task = task;
+                task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(SignalIfAwaited);
+            }
+
+            public long Sequence { get; }
+
+            public Task<CloudJobResult> Task { get; }
+
+            private void SignalIfAwaited()
+            {
+                if (Interlocked.Read(ref _owner._awaited) == Sequence)
+                {
+                    _owner.Mailbox.Signal();
+                }
             }
         }
     }

@@ -19,7 +19,17 @@ namespace JobStatus.Pipeline
             Signal();
         }
 
-        public void Signal() => _signal.Release();
+        public void Signal()
+        {
+            try
+            {
+                _signal.Release();
+            }
+            catch (ObjectDisposedException)
+            {
+                // A request cancelled by Ctrl+C can end after the command is gone: nobody to wake.
+            }
+        }
 
         public bool TryTake(out string line) => _lines.TryDequeue(out line!);
 

@@ -13,8 +13,7 @@ namespace JobStatus.Pipeline
         /// <summary>Writes <paramref name="text"/> as a verbose line, or as a debug line under -Debug alone. Pipeline thread only.</summary>
         public static void WriteNote(this PSCmdlet cmdlet, string text)
         {
-            var bound = cmdlet.MyInvocation.BoundParameters;
-            if (bound.TryGetValue("Debug", out object? debug) && debug is SwitchParameter { IsPresent: true } && !bound.ContainsKey("Verbose"))
+            if (ToDebug(cmdlet))
             {
                 cmdlet.WriteDebug(text);
             }
@@ -22,6 +21,26 @@ namespace JobStatus.Pipeline
             {
                 cmdlet.WriteVerbose(text);
             }
+        }
+
+        /// <summary>Whether a note would show anywhere: -Verbose, -Debug, or $VerbosePreference in the caller's scope.</summary>
+        public static bool NotesShown(this PSCmdlet cmdlet)
+        {
+            if (cmdlet.MyInvocation.BoundParameters.TryGetValue("Verbose", out object? verbose))
+            {
+                return LanguagePrimitives.IsTrue(verbose);
+            }
+
+            return ToDebug(cmdlet)
+                || (LanguagePrimitives.TryConvertTo(cmdlet.GetVariableValue("VerbosePreference"), out ActionPreference preference)
+                    && preference != ActionPreference.SilentlyContinue
+                    && preference != ActionPreference.Ignore);
+        }
+
+        private static bool ToDebug(PSCmdlet cmdlet)
+        {
+            var bound = cmdlet.MyInvocation.BoundParameters;
+            return bound.TryGetValue("Debug", out object? debug) && LanguagePrimitives.IsTrue(debug) && !bound.ContainsKey("Verbose");
         }
     }
 }

@@ -1,0 +1,68 @@
+<#
+.SYNOPSIS
+    Runs one benchmark case in a fresh pwsh, so that its peak working set and CPU time are its
+    own, and prints the figures as one line of JSON. Started by Measure-JobStatus.ps1.
+
+.DESCRIPTION
+    Memory: streams -Count ids (the ids of -IdsFile, cycled) through Get-CloudJob | Measure-Object.
+            The ids are produced one at a time, so nothing but the module can make memory grow.
+    Wait:   creates the jobs of -JobsFile (emulator job specs, JSON) through the control API, then
+            at once Wait-CloudJob on them with -PollIntervalSec. Created here, after start-up and
+            warm-up, so that the wait starts as the jobs do.
+    The warm-up reads -WarmUpId, which must not be one of the jobs measured.
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Mandatory)][ValidateSet('Memory', 'Wait')][string]$Case,
+    [Parameter(Mandatory)][string]$Module,
+    [Parameter(Mandatory)][string]$Endpoint,
+    [Parameter(Mandatory)][string]$ProjectId,
+    [Parameter(Mandatory)][string]$Token,
+    [Parameter(Mandatory)][string]$WarmUpId,
+    [string]$IdsFile,
+    [string]$JobsFile,
+    [int]$Count,
+    [int]$ThrottleLimit = 16,
+    [double]$PollIntervalSec = 2
+)
+
+$ErrorActionPreference = 'Stop'
+Import-Module $Module
+$common = @{ ProjectId = $ProjectId; Endpoint = $Endpoint; Token = $Token; ThrottleLimit = $ThrottleLimit }
+$self = [Diagnostics.Process]::GetCurrentProcess()
+
+# Warm up (JIT, connection pool) so the figures are the case's, not the first call's.
+$null = Get-CloudJob $WarmUpId @common
+$null = Wait-CloudJob $WarmUpId @common
+if ($Case -eq 'Wait') {
+    # The jobs start now; creating them is not part of what is measured.
+    $created = Invoke-RestMethod -Method Post -Uri "$Endpoint/_emulator/jobs" -ContentType 'application/json' -Body (Get-Content -Raw -LiteralPath $JobsFile) -NoProxy
+    $ids = [string[]]@($created | ForEach-Object { $_ } | ForEach-Object id)
+}
+[GC]::Collect()
+$self.Refresh()
+$before = [pscustomobject]@{ WorkingSet = $self.WorkingSet64; Cpu = $self.TotalProcessorTime }
+$watch = [Diagnostics.Stopwatch]::StartNew()
+
+$figures = [ordered]@{ Case = $Case }
+switch ($Case) {
+    'Memory' {
+        $ids = [string[]](Get-Content -LiteralPath $IdsFile)
+        $n = $ids.Length
+        $measured = & { for ($i = 0; $i -lt $Count; $i++) { $ids[$i % $n] } } | Get-CloudJob @common | Measure-Object
+        $figures.Written = $measured.Count
+    }
+    'Wait' {
+        $done = Wait-CloudJob -JobId $ids @common -PollIntervalSec $PollIntervalSec -Timeout 300
+        $figures.Written = @($done).Count
+        $figures.ReturnedAtUtc = [DateTime]::UtcNow.ToString('o')
+        $figures.Ids = $ids
+    }
+}
+
+$figures.Seconds = $watch.Elapsed.TotalSeconds
+$self.Refresh()
+$figures.CpuSeconds = ($self.TotalProcessorTime - $before.Cpu).TotalSeconds
+$figures.WorkingSetBeforeMB = $before.WorkingSet / 1MB
+$figures.PeakWorkingSetMB = $self.PeakWorkingSet64 / 1MB
+[pscustomobject]$figures | ConvertTo-Json -Compress

@@ -1,0 +1,40 @@
+# The benchmark is not part of the test run (it takes minutes and its figures depend on the
+# machine), but it must not rot: run every case of it at a tiny size (-Quick) and check that it
+# produced a whole table. Its figures are not judged here; pass or MISS are both fine.
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $script = Join-Path $PSScriptRoot '../Benchmarks/Measure-JobStatus.ps1'
+    $results = Join-Path $TestDrive 'results.md'
+
+    # A separate pwsh, as build.ps1 bench runs it: the bench starts its own emulator and pwsh processes.
+    $pwsh = [Environment]::ProcessPath
+    $arguments = @((Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-File', $script, '-Quick', '-ResultsPath', $results)
+    if (-not (Test-Path (Join-Path $PSHOME 'pwsh.dll'))) { $arguments = $arguments[1..($arguments.Count - 1)] }
+    $env:JOBSTATUS_MODULE = Get-JobStatusModulePath
+    $output = & $pwsh @arguments 2>&1 | Out-String
+    $exitCode = $LASTEXITCODE
+}
+
+Describe 'The benchmark (-Quick)' {
+    It 'runs to the end' {
+        $exitCode | Should -Be 0 -Because $output
+        $output | Should -Match 'targets met'
+    }
+
+    It 'writes a table with a row for every measure of the five cases, each marked pass or MISS' {
+        $text = Get-Content -Raw $results
+        $text | Should -Match ('Machine: {0} cores' -f [Environment]::ProcessorCount)
+        $text | Should -Match 'PowerShell \d+\.\d+\.\d+, \.NET \d+\.\d+'
+        $rows = @(Get-Content $results | Where-Object { $_ -match '^\| \d\. ' })
+        $rows.Count | Should -Be 8
+        foreach ($case in '1. Batch', '2. One call', '3. Import', '4. Wait', '5. Memory') {
+            @($rows | Where-Object { $_.StartsWith("| $case") }).Count | Should -BeGreaterThan 0 -Because "case '$case' must be in the table"
+        }
+        foreach ($row in $rows) { $row | Should -Match '\| (pass|MISS) \|$' }
+    }
+
+    It 'names the ceiling client and the emulator alone in its notes' {
+        Get-Content -Raw $results | Should -Match 'Emulator alone: the ceiling client reads [\d,]+ jobs/s'
+    }
+}
