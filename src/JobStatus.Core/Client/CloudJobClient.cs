@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -143,16 +144,17 @@ namespace JobStatus.Client
                 timeout.CancelAfter(limit);
             }
 
-            HttpResponseMessage response;
-            string body;
+            HttpResponseMessage? response = null;
+            string? body;
             try
             {
-                response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
-                // Whatever the service or a proxy echoes back, the token goes no further than here.
-                body = Connection.Authenticator.Redact(await response.Content.ReadAsStringAsync().ConfigureAwait(false));
+                // Headers first, then a bounded read of the body, both within the timeout.
+                response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                body = await BoundedContent.ReadAsync(response.Content, timeout.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
             {
+                response?.Dispose();
                 return new Outcome(Fail(
                     CloudJobFailureKind.Timeout,
                     jobId,
@@ -169,18 +171,29 @@ namespace JobStatus.Client
                     + "Check -Endpoint; only for a test endpoint you trust, add -SkipCertificateCheck.",
                     exception: e));
             }
-            catch (HttpRequestException e) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && (e is HttpRequestException || e is IOException))
             {
-                bool tooLarge = e.Message.IndexOf("buffer", StringComparison.OrdinalIgnoreCase) >= 0;
-                return new Outcome(tooLarge
-                    ? Fail(CloudJobFailureKind.InvalidResponse, jobId, $"The answer for job '{jobId}' from {Host} is larger than 4 MiB, so it cannot be a job status. Check -Endpoint.", exception: e)
-                    : Fail(
-                        CloudJobFailureKind.ConnectionFailed,
-                        jobId,
-                        $"Could not reach {Host} for job '{jobId}': {ExceptionChain.Innermost(e)} Check the endpoint, DNS, proxy and network.",
-                        exception: e));
+                // Refused, reset, or cut off in the middle of the body.
+                response?.Dispose();
+                return new Outcome(Fail(
+                    CloudJobFailureKind.ConnectionFailed,
+                    jobId,
+                    $"Could not reach {Host} for job '{jobId}': {ExceptionChain.Innermost(e)} Check the endpoint, DNS, proxy and network.",
+                    exception: e));
             }
 
+            if (body == null)
+            {
+                response.Dispose();
+                return new Outcome(Fail(
+                    CloudJobFailureKind.InvalidResponse,
+                    jobId,
+                    $"The answer for job '{jobId}' from {Host} is larger than {BoundedContent.LimitText}, so it cannot be a job status; only that much was read. Check -Endpoint.",
+                    (int)response.StatusCode));
+            }
+
+            // Whatever the service or a proxy echoes back, the token goes no further than here.
+            body = Connection.Authenticator.Redact(body);
             Outcome outcome;
             using (response)
             {

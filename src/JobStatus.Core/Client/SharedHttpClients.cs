@@ -40,7 +40,10 @@ namespace JobStatus.Client
             {
                 // Each request has its own limit through its CancellationToken.
                 Timeout = System.Threading.Timeout.InfiniteTimeSpan,
-                MaxResponseContentBufferSize = 4 * 1024 * 1024,
+
+                // Bodies are read with a limit of their own (BoundedContent); this applies only to
+                // whatever might still ask HttpClient to buffer a whole body.
+                MaxResponseContentBufferSize = BoundedContent.Limit,
             };
             client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
             client.DefaultRequestHeaders.Accept.ParseAdd("application/json");

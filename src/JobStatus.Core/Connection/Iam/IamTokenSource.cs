@@ -181,22 +181,33 @@ namespace JobStatus.Connection.Iam
             using var timeout = new CancellationTokenSource(_timeout);
             DateTimeOffset sentAt = _clock();
             Interlocked.Increment(ref _signInCount);
-            HttpResponseMessage response;
+            HttpResponseMessage? response = null;
             string body;
             try
             {
-                response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
-                body = Redact(await response.Content.ReadAsStringAsync().ConfigureAwait(false));
+                response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                body = Redact(await BoundedContent.ReadAsync(response.Content, timeout.Token).ConfigureAwait(false)
+                    ?? throw new CredentialException(
+                        CloudJobFailureKind.InvalidResponse,
+                        $"IAM at {host} answered the sign-in of {SignIn.Describe()} with more than {BoundedContent.LimitText}, so it cannot be a token. Check -IamEndpoint.",
+                        (int)response.StatusCode));
+            }
+            catch (CredentialException)
+            {
+                response?.Dispose();
+                throw;
             }
             catch (OperationCanceledException e)
             {
+                response?.Dispose();
                 throw new CredentialException(
                     CloudJobFailureKind.Timeout,
                     $"IAM at {host} did not answer the sign-in of {SignIn.Describe()} within {_timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s. Check the network path to -IamEndpoint.",
                     inner: e);
             }
-            catch (HttpRequestException e)
+            catch (Exception e) when (e is HttpRequestException || e is IOException)
             {
+                response?.Dispose();
                 bool tls = ExceptionChain.Find<AuthenticationException>(e) != null;
                 throw new CredentialException(
                     tls ? CloudJobFailureKind.CertificateRejected : CloudJobFailureKind.ConnectionFailed,
