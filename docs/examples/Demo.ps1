@@ -5,7 +5,8 @@
 
 .DESCRIPTION
     Starts the emulator (src/JobStatus.Emulator) with the demo scenario, connects to it, and shows
-    Get-CloudJob, its errors, Get-CloudJobContext and Wait-CloudJob. Takes about 25 seconds.
+    Get-CloudJob, its errors, Get-CloudJobContext and Wait-CloudJob, an IAM password sign-in whose
+    token renews itself during a wait, and access-key signing. Takes about 35 seconds.
 
     Build first, then run:
         dotnet pwsh ./build.ps1 build
@@ -104,6 +105,34 @@ try {
     else {
         Write-Host 'Wait-CloudJob is not in this build yet.'
     }
+
+    Show-Step 'Connect-CloudJobService -Credential: sign in to IAM with a password; the token renews itself'
+    Write-Host '(the emulator plays IAM too, and issues tokens that last 4 s here instead of 24 h)'
+    $user = @{ domain = 'demo-account'; name = 'demo-user'; password = 'demo-password-1'; projectId = $projectId; tokenLifetimeSeconds = 4 }
+    $null = Invoke-RestMethod -Method Post "$url/_emulator/users" -Body (ConvertTo-Json $user) -ContentType 'application/json' -NoProxy
+    $credential = [pscredential]::new('demo-user', (ConvertTo-SecureString 'demo-password-1' -AsPlainText -Force))
+    Connect-CloudJobService -Credential $credential -DomainName demo-account -ProjectId $projectId -IamEndpoint $url -Endpoint $url
+    Get-CloudJobContext | Format-List | Out-Host
+    $long = @(Invoke-RestMethod -Method Post "$url/_emulator/jobs" -Body (ConvertTo-Json @(@{ projectId = $projectId; runSeconds = 9 })) -ContentType 'application/json' -NoProxy |
+            ForEach-Object { $_ } | ForEach-Object id)
+    Write-Host "Wait-CloudJob on a 9 s job: the token is renewed on the way (-Verbose shows it)"
+    Wait-CloudJob $long -PollIntervalSec 1 -Timeout 30 -Verbose 4>&1 |
+        ForEach-Object {
+            if ($_ -isnot [Management.Automation.VerboseRecord]) { $_ }
+            elseif ($_.Message -like 'Renewed*' -or $_.Message -like "Job '*") { Write-Host "  $($_.Message)" -ForegroundColor DarkGray }
+        } | Format-Table | Out-Host
+    $signIns = (Invoke-RestMethod "$url/_emulator/users" -NoProxy | ForEach-Object { $_ } | Where-Object name -EQ 'demo-user').signInCount
+    Write-Host "IAM sign-ins during the demo: $signIns (one at Connect, the rest renewals)"
+
+    Show-Step 'Connect-CloudJobService -AccessKeyId: every request is signed (SDK-HMAC-SHA256), no token at all'
+    $null = Invoke-RestMethod -Method Post "$url/_emulator/accesskeys" -Body (ConvertTo-Json @{ accessKey = 'DEMOACCESSKEY0000001'; secretKey = 'demo-secret-key' }) -ContentType 'application/json' -NoProxy
+    Connect-CloudJobService -AccessKeyId DEMOACCESSKEY0000001 -SecretAccessKey 'demo-secret-key' -ProjectId $projectId -Endpoint $url
+    Invoke-RestMethod -Method Delete "$url/_emulator/requests" -NoProxy | Out-Null
+    Get-CloudJob $ids[0] | Format-Table | Out-Host
+    $sent = Invoke-RestMethod "$url/_emulator/requests" -NoProxy | ForEach-Object { $_ } | Select-Object -Last 1
+    Write-Host "What the emulator received: Authorization: $(($sent.headers.Authorization -split 'Signature=')[0])Signature=..."
+    Write-Host "X-Auth-Token sent: $([bool]$sent.headers.'X-Auth-Token')"
+    Connect-CloudJobService -Token 'emulator-token' -ProjectId $projectId -Endpoint $url
 
     Show-Step 'Start 24 new jobs (1-6 s, two fail), then: Wait-CloudJob -PollIntervalSec 0.5'
     Write-Host '(in a terminal, the progress bar counts finished jobs per status; here only the summary is printed)'
