@@ -30,17 +30,31 @@ namespace JobStatus.Client
             }
 
             using Stream stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
-            using var buffer = new MemoryStream(declared is long length && length > 0 ? (int)length : 1024);
-            byte[] chunk = new byte[16 * 1024];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
+            if (declared is long length)
             {
-                if (buffer.Length + read > Limit)
+                // The usual case: a few hundred bytes, read straight into an array of their size.
+                byte[] bytes = new byte[length];
+                int total = 0;
+                int read;
+                while (total < length && (read = await stream.ReadAsync(bytes, total, (int)length - total, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    total += read;
+                }
+
+                return Decode(bytes, total, content.Headers.ContentType?.CharSet);
+            }
+
+            using var buffer = new MemoryStream();
+            byte[] chunk = new byte[4096];
+            int n;
+            while ((n = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + n > Limit)
                 {
                     return null;
                 }
 
-                buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, n);
             }
 
             return Decode(buffer.GetBuffer(), (int)buffer.Length, content.Headers.ContentType?.CharSet);
