@@ -27,7 +27,7 @@ Describe 'The benchmark (-Quick)' {
         $text | Should -Match ('Machine: {0} cores' -f [Environment]::ProcessorCount)
         $text | Should -Match 'PowerShell \d+\.\d+\.\d+, \.NET \d+\.\d+'
         $rows = @(Get-Content $results | Where-Object { $_ -match '^\| \d\. ' })
-        $rows.Count | Should -Be 8
+        $rows.Count | Should -Be 9
         foreach ($case in '1. Batch', '2. One call', '3. Import', '4. Wait', '5. Memory') {
             @($rows | Where-Object { $_.StartsWith("| $case") }).Count | Should -BeGreaterThan 0 -Because "case '$case' must be in the table"
         }
