@@ -409,23 +409,24 @@ Describe 'Get-CloudJob' {
             @($logged.jobId | Sort-Object -Unique).Count | Should -Be 50
         }
 
-        It 'takes no more than 4 x -ThrottleLimit ids ahead of the oldest unanswered one, and loses none' {
+        It 'takes no more than 4,096 ids ahead of the oldest unanswered one, and loses none' {
             # Memory must not grow with the input: while the first answer is held up, the pipeline
             # must stop pulling ids instead of starting a request for every id it is given.
             $ids = @(1..20 | ForEach-Object { 'window-{0:d2}' -f $_ })
             $null = New-TestJob @($ids | ForEach-Object { @{ id = $_; runSeconds = 0 } })
-            $null = Add-TestFault slow -JobId window-01 -DelayMs 1500
+            $null = Add-TestFault slow -JobId window-01 -DelayMs 3000
             $seen = @{ Produced = 0; AtFirstOutput = -1 }
+            $total = 6000
 
-            $jobs = & { foreach ($i in 0..199) { $seen.Produced++; $ids[$i % 20] } } |
-                Get-CloudJob @conn -ThrottleLimit 2 |
+            $jobs = & { foreach ($i in 0..($total - 1)) { $seen.Produced++; $ids[$i % 20] } } |
+                Get-CloudJob @conn -ThrottleLimit 4 |
                 ForEach-Object { if ($seen.AtFirstOutput -lt 0) { $seen.AtFirstOutput = $seen.Produced }; $_ }
 
-            $seen.AtFirstOutput | Should -BeGreaterThan 0
-            $seen.AtFirstOutput | Should -BeLessOrEqual 10 -Because 'at most 8 ids are held while the first is slow, plus the one being bound'
-            $jobs.Count | Should -Be 200
-            $jobs.Id | Should -Be @(foreach ($i in 0..199) { $ids[$i % 20] })
-            (Get-Logged).Count | Should -Be 200
+            $seen.AtFirstOutput | Should -BeGreaterThan 4000 -Because 'ids keep flowing while one answer is slow'
+            $seen.AtFirstOutput | Should -BeLessOrEqual 4098 -Because 'at most 4,096 ids are held while the first is slow, plus the one being bound'
+            $jobs.Count | Should -Be $total
+            $jobs.Id | Should -Be @(foreach ($i in 0..($total - 1)) { $ids[$i % 20] })
+            (Get-Logged).Count | Should -Be $total
         }
     }
 

@@ -366,6 +366,7 @@ Describe 'Ctrl+C ends any command within half a second' {
             $ps.Stop()
             $stopMs = $watch.Elapsed.TotalMilliseconds
 
+            Write-Host ('      stopped in {0:0.0} ms' -f $stopMs)
             $stopMs | Should -BeLessThan 500
             $ps.InvocationStateInfo.State | Should -Be 'Stopped'
             $sentBefore = @(Get-TestRequest -JobId 'stop-me').Count

