@@ -409,7 +409,23 @@ Describe 'Get-CloudJob' {
             @($logged.jobId | Sort-Object -Unique).Count | Should -Be 50
         }
 
-        It 'takes no more than 4,096 ids ahead of the oldest unanswered one, and loses none' {
+        It 'takes no more than 4 x -ThrottleLimit ids ahead of an oldest one that is only a little slow' {
+            $ids = @(1..20 | ForEach-Object { 'window-{0:d2}' -f $_ })
+            $null = New-TestJob @($ids | ForEach-Object { @{ id = $_; runSeconds = 0 } })
+            # Under the 200 ms after which the oldest counts as stalled and the window stretches.
+            $null = Add-TestFault slow -JobId window-01 -DelayMs 80
+            $seen = @{ Produced = 0; AtFirstOutput = -1 }
+
+            $jobs = & { foreach ($i in 0..199) { $seen.Produced++; $ids[$i % 20] } } |
+                Get-CloudJob @conn -ThrottleLimit 2 |
+                ForEach-Object { if ($seen.AtFirstOutput -lt 0) { $seen.AtFirstOutput = $seen.Produced }; $_ }
+
+            $seen.AtFirstOutput | Should -BeLessOrEqual 10 -Because 'at most 8 ids are held while the first is slow, plus the one being bound'
+            $jobs.Count | Should -Be 200
+            $jobs.Id | Should -Be @(foreach ($i in 0..199) { $ids[$i % 20] })
+        }
+
+        It 'stretches to 4,096 ids ahead of an oldest one that is stalled, and loses none' {
             # Memory must not grow with the input: while the first answer is held up, the pipeline
             # must stop pulling ids instead of starting a request for every id it is given.
             $ids = @(1..20 | ForEach-Object { 'window-{0:d2}' -f $_ })
