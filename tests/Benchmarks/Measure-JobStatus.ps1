@@ -15,7 +15,8 @@
     2. One call: median latency of Get-CloudJob for one id against one Invoke-RestMethod,
        -OneCallCount calls each, alternating, in this process.
     3. Import: pwsh -NoProfile -c 'Import-Module ...' against pwsh -NoProfile -c 'exit',
-       -ImportRuns runs each, alternating; an empty manifest module shows PowerShell's own share.
+       -ImportRuns runs each, alternating; an empty manifest module and a one-cmdlet binary module
+       (tests/Benchmarks/OneCmdlet) show what PowerShell spends on any module and any binary module.
     4. Wait: Wait-CloudJob on -WaitJobs jobs that finish at random times over -WaitSpreadSec,
        polled every -PollIntervalSec: requests per job against ceil(run time / interval) + 1,
        time from the last finish to the return, peak working set and CPU time (in a fresh pwsh).
@@ -120,10 +121,11 @@ function Add-Row([string]$Case, [string]$Measured, [string]$Value, [string]$Base
     })
 }
 
-Write-Host 'Building the ceiling client (tests/Benchmarks/Ceiling)...'
-$ceilingProject = Join-Path $PSScriptRoot 'Ceiling/Ceiling.csproj'
-$buildOutput = & dotnet build $ceilingProject -c Release --nologo -v quiet 2>&1
-if ($LASTEXITCODE -ne 0) { throw "Building the ceiling client failed:`n$($buildOutput -join "`n")" }
+Write-Host 'Building the ceiling client (tests/Benchmarks/Ceiling) and the one-cmdlet module (tests/Benchmarks/OneCmdlet)...'
+foreach ($csproj in 'Ceiling/Ceiling.csproj', 'OneCmdlet/OneCmdlet.csproj') {
+    $buildOutput = & dotnet build (Join-Path $PSScriptRoot $csproj) -c Release --nologo -v quiet 2>&1
+    if ($LASTEXITCODE -ne 0) { throw "Building $csproj failed:`n$($buildOutput -join "`n")" }
+}
 $ceilingDll = Join-Path $PSScriptRoot 'Ceiling/bin/Release/net10.0/Ceiling.dll'
 
 $emu = Start-TestEmulator -Token $token
@@ -284,12 +286,18 @@ try {
     $empty = Join-Path $workDir 'Empty'
     $null = New-Item -ItemType Directory -Path $empty -Force
     Set-Content -LiteralPath (Join-Path $empty 'Empty.psd1') -Value "@{ ModuleVersion = '1.0'; FunctionsToExport = @(); CmdletsToExport = @() }"
+    # The second floor: the smallest binary module, one cmdlet and no format file.
+    $oneCmdlet = Join-Path $workDir 'OneCmdlet'
+    $null = New-Item -ItemType Directory -Path $oneCmdlet -Force
+    Copy-Item (Join-Path $PSScriptRoot 'OneCmdlet/bin/Release/netstandard2.0/OneCmdlet.dll') $oneCmdlet
+    Set-Content -LiteralPath (Join-Path $oneCmdlet 'OneCmdlet.psd1') -Value "@{ ModuleVersion = '1.0'; RootModule = 'OneCmdlet.dll'; CmdletsToExport = @('Get-Nothing'); FunctionsToExport = @() }"
     $commands = [ordered]@{
-        Exit   = 'exit'
-        Import = "Import-Module '$($modulePath.Replace("'", "''"))'"
-        Empty  = "Import-Module '$((Join-Path $empty 'Empty.psd1').Replace("'", "''"))'"
+        Exit      = 'exit'
+        Import    = "Import-Module '$($modulePath.Replace("'", "''"))'"
+        Empty     = "Import-Module '$((Join-Path $empty 'Empty.psd1').Replace("'", "''"))'"
+        OneCmdlet = "Import-Module '$((Join-Path $oneCmdlet 'OneCmdlet.psd1').Replace("'", "''"))'"
     }
-    $starts = @{ Exit = @(); Import = @(); Empty = @() }
+    $starts = @{ Exit = @(); Import = @(); Empty = @(); OneCmdlet = @() }
     if (-not $Quick) { foreach ($name in $commands.Keys) { $null = & $dotnet @pwshArgs -c $commands[$name] } }   # warm the file cache
     for ($i = 0; $i -lt $ImportRuns; $i++) {
         foreach ($name in $commands.Keys) {
@@ -302,7 +310,9 @@ try {
     $added = $importMs - $exitMs
     Add-Row '3. Import' 'pwsh -c Import-Module vs pwsh -c exit, added' ('{0:0} ms' -f $importMs) ('{0:0} ms' -f $exitMs) $added ('+{0:0} ms' -f $added) '<= +50 ms' ($added -le 50)
     $emptyAdded = (Get-Median $starts.Empty) - $exitMs
-    $notes.Add(('Import: an empty manifest module adds {0:0} ms (PowerShell''s own cost of any module import), so JobStatus itself adds {1:0} ms.' -f $emptyAdded, ($added - $emptyAdded)))
+    $oneCmdletAdded = (Get-Median $starts.OneCmdlet) - $exitMs
+    $notes.Add(('Import: an empty manifest module adds {0:0} ms (PowerShell''s own cost of any module import) and a one-cmdlet binary module with no format file {1:0} ms (the cost of any binary module), so JobStatus adds {2:0} ms over the one and {3:0} ms over the other (its format file, its other cmdlets).' -f
+        $emptyAdded, $oneCmdletAdded, ($added - $emptyAdded), ($added - $oneCmdletAdded)))
 }
 finally {
     Stop-TestEmulator $emu
