@@ -1,7 +1,8 @@
-using JobStatus.Parsing;
+using JobStatus.Services;
 
 namespace JobStatus.Tests
 {
+    /// <summary>The CFW status map: the words the module read before services had maps of their own.</summary>
     public class CloudJobStatusParserTests
     {
         [Theory]
@@ -19,7 +20,7 @@ namespace JobStatus.Tests
         [InlineData("fail", CloudJobStatus.Failed)]
         public void Known_states_are_read_in_any_case_and_spacing(string raw, CloudJobStatus expected)
         {
-            Assert.Equal(expected, CloudJobStatusParser.Parse(raw));
+            Assert.Equal(expected, CloudJobServices.Default.Statuses.Parse(raw));
         }
 
         [Theory]
@@ -35,7 +36,7 @@ namespace JobStatus.Tests
         [InlineData(null)]
         public void Other_states_are_unknown_never_guessed_as_finished(string? raw)
         {
-            Assert.Equal(CloudJobStatus.Unknown, CloudJobStatusParser.Parse(raw));
+            Assert.Equal(CloudJobStatus.Unknown, CloudJobServices.Default.Statuses.Parse(raw));
         }
     }
 }

@@ -32,6 +32,9 @@ namespace JobStatus.Tests
         [InlineData("\"2022-01-05T02:45:01-05:30\"", "2022-01-05T08:15:01Z")]
         // No offset: read as UTC, never as the machine's local time.
         [InlineData("\"2022-01-05T08:15:01\"", "2022-01-05T08:15:01Z")]
+        [InlineData("\"2018-08-02 08:12:40.672772389 +0000 UTC\"", "2018-08-02T08:12:40.6727723Z")]
+        [InlineData("\"2018-08-02 16:12:40 +0800 CST\"", "2018-08-02T08:12:40Z")]
+        [InlineData("\"2018-08-02 08:12:40.5 +0000 UTC\"", "2018-08-02T08:12:40.5Z")]
         [InlineData("\"  2022-01-05T08:15:01Z  \"", "2022-01-05T08:15:01Z")]
         public void Reads_every_shape_the_service_sends_as_UTC(string json, string expected)
         {

@@ -14,7 +14,7 @@ using JobStatus.Parsing;
 namespace JobStatus.Client
 {
     /// <summary>
-    /// Reads jobs from the Cloud Firewall job API: one request per job, retried when the failure may
+    /// Reads jobs from one service's job API (the connection's <see cref="CloudJobConnection.Service"/>): one request per job, retried when the failure may
     /// pass, every failure turned into a <see cref="CloudJobFailure"/> that says what to do.
     /// Thread-safe; meant to be shared by all the jobs of one cmdlet call.
     /// </summary>
@@ -226,7 +226,7 @@ namespace JobStatus.Client
             {
                 var notes = new List<string>();
                 var origin = new CloudJobResponseParser.Origin(Connection.ProjectId, Connection.Region, Connection.Endpoint, requestId, _clock());
-                CloudJob? job = CloudJobResponseParser.Parse(body, jobId, origin, notes, out string? problem);
+                CloudJob? job = CloudJobResponseParser.Parse(Connection.Service, body, jobId, origin, notes, out string? problem);
                 foreach (string note in notes)
                 {
                     _log?.Invoke(Connection.Authenticator.Redact($"Job '{jobId}': {note}"));
@@ -238,7 +238,7 @@ namespace JobStatus.Client
                         CloudJobFailureKind.InvalidResponse,
                         jobId,
                         $"The answer for job '{jobId}' from {Host} could not be read: {problem}{RequestIdText(requestId)}. "
-                        + "The endpoint may not be the Cloud Firewall service, or a proxy answered in its place.",
+                        + $"The endpoint may not be the {ServiceText} service, or a proxy answered in its place.",
                         status,
                         requestId: requestId));
             }
@@ -246,8 +246,9 @@ namespace JobStatus.Client
             ServiceError error = ServiceError.Read(body);
             requestId ??= error.RequestId;
             string said = $"HTTP {status}, {error.Describe()}{RequestIdText(requestId)}";
-
-            switch (status)
+            // Some services say "no such job" with a 400 and a code of their own.
+            bool notFound = status == 404 || (status >= 400 && status < 500 && Connection.Service.MeansNotFound(error.Code));
+            switch (notFound ? 404 : status)
             {
                 case 401:
                     bool expired = (error.Message ?? string.Empty).IndexOf("expire", StringComparison.OrdinalIgnoreCase) >= 0;
@@ -262,7 +263,7 @@ namespace JobStatus.Client
                         CloudJobFailureKind.PermissionDenied,
                         jobId,
                         $"The {Connection.Authenticator.CredentialName} from {SourceText} may not read jobs of project {Connection.ProjectId} at {Host} ({said}). "
-                        + "Check the user's Cloud Firewall permissions and that the project belongs to the endpoint's region.",
+                        + $"Check the user's {ServiceText} permissions and that the project belongs to the endpoint's region.",
                         status,
                         error,
                         requestId));
@@ -270,8 +271,8 @@ namespace JobStatus.Client
                     return new Outcome(Fail(
                         CloudJobFailureKind.NotFound,
                         jobId,
-                        $"Job '{jobId}' was not found in project {Connection.ProjectId} at {Host} ({said}). "
-                        + "Check the job id and the project; finished jobs are kept only for a limited time.",
+                        $"Job '{jobId}' was not found by {ServiceText} in project {Connection.ProjectId} at {Host} ({said}). "
+                        + "Check the job id, the project and -Service (a job is read from the service that started it); finished jobs are kept only for a limited time.",
                         status,
                         error,
                         requestId));
@@ -332,6 +333,9 @@ namespace JobStatus.Client
         }
 
         private string Host => EndpointRules.Display(Connection.Endpoint);
+
+        /// <summary>"ECS (Elastic Cloud Server)".</summary>
+        private string ServiceText => $"{Connection.Service.Name} ({Connection.Service.DisplayName})";
 
         private string SourceText => ValueSources.Describe(Connection.CredentialSource, "Token");
 

@@ -4,6 +4,9 @@ namespace JobStatus.Client
     public enum CloudJobFailureKind
     {
         InvalidId,
+
+        /// <summary>-Service (or a Service column) names no service JobStatus knows; nothing was sent.</summary>
+        UnknownService,
         NotFound,
         InvalidResponse,
         ConnectionFailed,

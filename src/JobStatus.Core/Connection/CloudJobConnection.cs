@@ -1,19 +1,22 @@
 using System;
+using JobStatus.Services;
 
 namespace JobStatus.Connection
 {
-    /// <summary>Everything needed to send a request: checked and complete.</summary>
+    /// <summary>Everything needed to send a request for one service's jobs: checked and complete.</summary>
     public sealed class CloudJobConnection
     {
         private string? _jobsPrefix;
 
-        public CloudJobConnection(Uri endpoint, string projectId, string? region, IRequestAuthenticator authenticator, string credentialSource)
+        /// <param name="service">Whose job API the requests go to; CFW when null.</param>
+        public CloudJobConnection(Uri endpoint, string projectId, string? region, IRequestAuthenticator authenticator, string credentialSource, CloudJobService? service = null)
         {
             Endpoint = endpoint;
             ProjectId = projectId;
             Region = region;
             Authenticator = authenticator;
             CredentialSource = credentialSource;
+            Service = service ?? CloudJobServices.Default;
         }
 
         public Uri Endpoint { get; }
@@ -27,13 +30,12 @@ namespace JobStatus.Connection
         /// <summary>Where the credential came from, for messages ("Environment:HW_AUTH_TOKEN").</summary>
         public string CredentialSource { get; }
 
-        /// <summary>The URL of one job: both ids are single, percent-encoded path segments.</summary>
-        public Uri JobUri(string jobId) => new Uri(JobsPrefix + Uri.EscapeDataString(jobId));
+        public CloudJobService Service { get; }
+
+        /// <summary>The URL of one job: both ids are single, percent-encoded values, in the path or the query as the service has it.</summary>
+        public Uri JobUri(string jobId) => new Uri(JobsPrefix + Uri.EscapeDataString(jobId) + Service.JobUrlSuffix);
 
         /// <summary>Everything of a job URL before the job id, built once per connection rather than for every request.</summary>
-        private string JobsPrefix => _jobsPrefix ??= new UriBuilder(Endpoint.Scheme, Endpoint.Host, Endpoint.Port)
-        {
-            Path = Endpoint.AbsolutePath.TrimEnd('/') + "/v3/" + Uri.EscapeDataString(ProjectId) + "/jobs/",
-        }.Uri.AbsoluteUri;
+        private string JobsPrefix => _jobsPrefix ??= Service.JobUrlPrefix(Endpoint, ProjectId);
     }
 }

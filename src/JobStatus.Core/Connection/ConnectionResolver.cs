@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using JobStatus.Connection.Signing;
+using JobStatus.Services;
 
 namespace JobStatus.Connection
 {
@@ -27,8 +28,10 @@ namespace JobStatus.Connection
         private const int FileLayer = 3;
 
         /// <param name="environment">Reads an environment variable; null or blank means unset.</param>
-        public static ResolvedContext Resolve(ConnectionSettings parameters, ConnectionSettings? session, Func<string, string?> environment)
+        /// <param name="service">Whose host a region names; CFW when null. Credentials, project and an explicit endpoint serve every service alike.</param>
+        public static ResolvedContext Resolve(ConnectionSettings parameters, ConnectionSettings? session, Func<string, string?> environment, CloudJobService? service = null)
         {
+            service ??= CloudJobServices.Default;
             ConnectionSettings[] layers = session == null ? new[] { parameters } : new[] { parameters, session };
 
             // Read only when nothing before it gives a credential or a project id.
@@ -60,17 +63,17 @@ namespace JobStatus.Connection
 
                 if (layers[i].Region != null)
                 {
-                    endpoint = Derive(layers[i].Region!, i, out problem);
+                    endpoint = Derive(service, layers[i].Region!, i, out problem);
                     break;
                 }
             }
 
             if (endpoint.Value == null && problem == null && region.Value != null && region.Layer == EnvironmentLayer)
             {
-                endpoint = Derive(region.Value, EnvironmentLayer, out problem);
+                endpoint = Derive(service, region.Value, EnvironmentLayer, out problem);
             }
 
-            return new ResolvedContext(credential, credentialProblem, projectId, region, endpoint, problem);
+            return new ResolvedContext(credential, credentialProblem, projectId, region, endpoint, problem, service);
         }
 
         /// <summary>The token variables, then each access key pair, then the credentials file. A half pair stops the search.</summary>
@@ -148,9 +151,9 @@ namespace JobStatus.Connection
 
         private static string? Value(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
 
-        private static Sourced<Uri> Derive(string region, int layer, out string? problem)
+        private static Sourced<Uri> Derive(CloudJobService service, string region, int layer, out string? problem)
         {
-            Uri? uri = EndpointRules.ForRegion(region);
+            Uri? uri = service.EndpointFor(region);
             problem = uri == null
                 ? "The region name is not valid: it must be letters, digits and dashes, such as cn-north-4 or ap-southeast-1."
                 : null;

@@ -3,14 +3,14 @@ using System.Text.RegularExpressions;
 
 namespace JobStatus.Connection
 {
-    /// <summary>Which host serves a region, and which endpoints may carry credentials.</summary>
+    /// <summary>Which host serves a service in a region, and which endpoints may carry credentials.</summary>
     public static class EndpointRules
     {
         private static readonly Regex RegionName = new Regex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant);
 
-        /// <summary>https://cfw.{region}.myhuaweicloud.com, except eu-west-101 (myhuaweicloud.eu).</summary>
+        /// <summary>https://{hostLabel}.{region}.myhuaweicloud.com, except eu-west-101 (myhuaweicloud.eu).</summary>
         /// <returns>Null when the name cannot be a region (it would change the host).</returns>
-        public static Uri? ForRegion(string region)
+        public static Uri? ForRegion(string region, string hostLabel = "cfw")
         {
             string name = region.Trim().ToLowerInvariant();
             if (name.Length == 0 || name.Length > 63 || !RegionName.IsMatch(name))
@@ -19,7 +19,7 @@ namespace JobStatus.Connection
             }
 
             string domain = name == "eu-west-101" ? "myhuaweicloud.eu" : "myhuaweicloud.com";
-            return new Uri($"https://cfw.{name}.{domain}");
+            return new Uri($"https://{hostLabel}.{name}.{domain}");
         }
 
         /// <returns>Why the endpoint cannot be used, or null when it can.</returns>

@@ -1,5 +1,6 @@
 using System;
 using System.Security;
+using JobStatus.Services;
 
 namespace JobStatus.Connection
 {
@@ -9,8 +10,9 @@ namespace JobStatus.Connection
     /// </summary>
     public sealed class ResolvedContext
     {
-        internal ResolvedContext(Sourced<CloudCredential> credential, string? credentialProblem, Sourced<string> projectId, Sourced<string> region, Sourced<Uri> endpoint, string? endpointProblem)
+        internal ResolvedContext(Sourced<CloudCredential> credential, string? credentialProblem, Sourced<string> projectId, Sourced<string> region, Sourced<Uri> endpoint, string? endpointProblem, CloudJobService service)
         {
+            Service = service;
             Credential = credential;
             CredentialProblem = credentialProblem;
             Token = credential.Value is TokenCredential token ? new Sourced<SecureString>(token.Token, credential.Source, credential.Layer) : Sourced<SecureString>.Missing;
@@ -38,6 +40,9 @@ namespace JobStatus.Connection
 
         /// <summary>Why the region or endpoint given cannot be used, if so.</summary>
         public string? EndpointProblem { get; }
+
+        /// <summary>The service whose host the region named.</summary>
+        public CloudJobService Service { get; }
 
         public string AuthenticationMethod => Credential.Value?.Method ?? "None";
 
@@ -116,7 +121,7 @@ namespace JobStatus.Connection
 
             // Name the region only when it belongs to this endpoint, not when a lower layer supplied it.
             string? region = Endpoint.Source == ValueSources.Default || Region.Layer <= Endpoint.Layer ? Region.Value : null;
-            return new CloudJobConnection(endpoint, projectId, region, credential.CreateAuthenticator(projectId), Credential.Source);
+            return new CloudJobConnection(endpoint, projectId, region, credential.CreateAuthenticator(projectId), Credential.Source, Service);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace JobStatus
 {
@@ -17,7 +18,11 @@ namespace JobStatus
             string? region,
             Uri endpoint,
             string? requestId,
-            DateTimeOffset retrievedAt)
+            DateTimeOffset retrievedAt,
+            string service = "CFW",
+            string? jobType = null,
+            IReadOnlyList<CloudJob>? subJobs = null,
+            IReadOnlyList<string>? resourceIds = null)
         {
             Id = id;
             Status = status;
@@ -31,7 +36,14 @@ namespace JobStatus
             Endpoint = endpoint;
             RequestId = requestId;
             RetrievedAt = retrievedAt;
+            Service = service;
+            JobType = jobType;
+            SubJobs = subJobs ?? Array.Empty<CloudJob>();
+            ResourceIds = resourceIds ?? Array.Empty<string>();
         }
+
+        /// <summary>The service the job was read from (CFW, ECS, RDS, ...), as -Service takes it.</summary>
+        public string Service { get; }
 
         public string Id { get; }
 
@@ -71,8 +83,21 @@ namespace JobStatus
         /// <summary>True once the job has succeeded or failed; it will not change any more.</summary>
         public bool IsFinished => Status == CloudJobStatus.Success || Status == CloudJobStatus.Failed;
 
+        /// <summary>What kind of job it is, where the service says (createServer, CreateMysqlInstance, CreateCluster).</summary>
+        public string? JobType { get; }
+
+        /// <summary>The jobs this one is made of (one per server of a batch, say), each with its own status and error.</summary>
+        public IReadOnlyList<CloudJob> SubJobs { get; }
+
+        /// <summary>
+        /// The ids of the resources the job made or changed (servers, volumes, images, instances,
+        /// clusters), its own first and then its sub-jobs', each once: what a runbook's next step needs.
+        /// </summary>
+        public IReadOnlyList<string> ResourceIds { get; }
+
         public string? ErrorCode { get; }
 
+        /// <summary>Why the job failed, as the service put it (error_msg, fail_reason, status.reason).</summary>
         public string? ErrorMessage { get; }
 
         public string ProjectId { get; }

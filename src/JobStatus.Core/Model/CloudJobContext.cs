@@ -10,6 +10,7 @@ namespace JobStatus
     {
         public CloudJobContext(ResolvedContext resolved, bool isConnected)
         {
+            Service = resolved.Service.Name;
             ProjectId = resolved.ProjectId.Value;
             ProjectIdSource = resolved.ProjectId.Source;
             Region = resolved.Region.Value;
@@ -36,6 +37,9 @@ namespace JobStatus
             IsConnected = isConnected;
             Problem = resolved.TryCreateConnection(allowUnencryptedAuthentication: true, out ConnectionProblem? problem) == null ? problem?.Message : null;
         }
+
+        /// <summary>The service whose endpoint <see cref="Endpoint"/> is (a region names one host per service).</summary>
+        public string Service { get; }
 
         public string? ProjectId { get; }
 

@@ -1,10 +1,14 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using JobStatus.Services;
 
 namespace JobStatus.Parsing
 {
-    /// <summary>Turns a 200 body of GET /v3/{project_id}/jobs/{job_id} into a <see cref="CloudJob"/>.</summary>
+    /// <summary>
+    /// Turns a 200 body of a service's job API into a <see cref="CloudJob"/>, reading each field where
+    /// the service's <see cref="JobShape"/> says it is and mapping the status with its <see cref="JobStatusMap"/>.
+    /// </summary>
     public static class CloudJobResponseParser
     {
         /// <summary>Where the job was read from; copied onto every job object.</summary>
@@ -30,10 +34,14 @@ namespace JobStatus.Parsing
             public DateTimeOffset RetrievedAt { get; }
         }
 
-        /// <summary>Parses the body.</summary>
+        /// <summary>Parses a Cloud Firewall answer.</summary>
+        public static CloudJob? Parse(string body, string requestedId, Origin origin, IList<string> notes, out string? problem) =>
+            Parse(CloudJobServices.Default, body, requestedId, origin, notes, out problem);
+
+        /// <summary>Parses the body as <paramref name="service"/> lays it out.</summary>
         /// <param name="notes">Receives remarks on fields that were present but unreadable (kept as null).</param>
         /// <param name="problem">Why the body is not a job answer, when the result is null.</param>
-        public static CloudJob? Parse(string body, string requestedId, Origin origin, IList<string> notes, out string? problem)
+        public static CloudJob? Parse(CloudJobService service, string body, string requestedId, Origin origin, IList<string> notes, out string? problem)
         {
             problem = null;
             string text = body.Trim();
@@ -63,61 +71,130 @@ namespace JobStatus.Parsing
             using (document)
             {
                 JsonElement root = document.RootElement;
-                if (!root.TryGetProperty("data", out JsonElement data) || data.ValueKind != JsonValueKind.Object)
+                JobShape shape = service.Shape;
+                JsonElement job = root;
+                if (shape.Envelope != null)
+                {
+                    if (!JsonPath.TryGet(root, root, shape.Envelope, out job) || job.ValueKind != JsonValueKind.Object)
+                    {
+                        ServiceError error = ServiceError.Read(text);
+                        problem = error.Code != null || error.Message != null
+                            ? $"the answer has no '{shape.Envelope}' object (the service said {error.Describe()})"
+                            : $"the answer has no '{shape.Envelope}' object";
+                        return null;
+                    }
+                }
+
+                if (JsonPath.Text(root, job, shape.Status) == null)
                 {
                     ServiceError error = ServiceError.Read(text);
+                    string where = shape.Envelope == null ? "the answer" : $"the answer's '{shape.Envelope}' object";
                     problem = error.Code != null || error.Message != null
-                        ? $"the answer has no 'data' object (the service said {error.Describe()})"
-                        : "the answer has no 'data' object";
+                        ? $"{where} has no '{shape.Status}' (the service said {error.Describe()})"
+                        : $"{where} has no '{shape.Status}'";
                     return null;
                 }
 
-                string? rawStatus = ServiceError.Text(data, "status");
-                if (rawStatus == null)
-                {
-                    problem = "the answer's 'data' object has no 'status'";
-                    return null;
-                }
-
-                string id = ServiceError.Text(data, "id") ?? requestedId;
-                DateTimeOffset? begin = ReadTime(data, "begin_time", notes);
-                DateTimeOffset? end = ReadTime(data, "end_time", notes);
-
-                // Some regions put error_code / error_msg at the top; other job APIs use fail_reason.
-                string? errorCode = ServiceError.Text(root, "error_code") ?? ServiceError.Text(data, "error_code");
-                string? errorMessage = ServiceError.Text(root, "error_msg")
-                    ?? ServiceError.Text(data, "error_msg")
-                    ?? ServiceError.Text(data, "fail_reason");
-
-                return new CloudJob(
-                    id,
-                    CloudJobStatusParser.Parse(rawStatus),
-                    rawStatus,
-                    begin,
-                    end,
-                    errorCode,
-                    errorMessage,
-                    origin.ProjectId,
-                    origin.Region,
-                    origin.Endpoint,
-                    origin.RequestId,
-                    origin.RetrievedAt);
+                return Read(service, shape, root, job, requestedId, origin, notes, string.Empty);
             }
         }
 
-        private static DateTimeOffset? ReadTime(JsonElement data, string name, IList<string> notes)
+        private static CloudJob Read(CloudJobService service, JobShape shape, JsonElement root, JsonElement job, string fallbackId, Origin origin, IList<string> notes, string notePrefix)
         {
-            if (!data.TryGetProperty(name, out JsonElement value))
+            string rawStatus = JsonPath.Text(root, job, shape.Status) ?? string.Empty;
+            string id = JsonPath.FirstText(root, job, shape.Id) ?? fallbackId;
+            DateTimeOffset? begin = ReadTime(root, job, shape.BeginTime, notes, notePrefix);
+            CloudJobStatus status = service.Statuses.Parse(rawStatus);
+            bool finished = status == CloudJobStatus.Success || status == CloudJobStatus.Failed;
+            DateTimeOffset? end = shape.EndTimeOnceFinished && !finished ? null : ReadTime(root, job, shape.EndTime, notes, notePrefix);
+
+            var subJobs = new List<CloudJob>();
+            if (shape.SubJobs != null && JsonPath.TryGet(root, job, shape.SubJobs, out JsonElement list))
             {
+                if (list.ValueKind == JsonValueKind.Array)
+                {
+                    JobShape subShape = shape.SubJob ?? shape;
+                    int index = 0;
+                    foreach (JsonElement element in list.EnumerateArray())
+                    {
+                        index++;
+                        string where = $"{notePrefix}sub-job {index}";
+                        if (element.ValueKind != JsonValueKind.Object || JsonPath.Text(root, element, subShape.Status) == null)
+                        {
+                            notes.Add($"{where} has no '{subShape.Status}'; it is left out of SubJobs.");
+                            continue;
+                        }
+
+                        subJobs.Add(Read(service, subShape, root, element, $"{id}[{index}]", origin, notes, where + ": "));
+                    }
+                }
+                else if (list.ValueKind != JsonValueKind.Null)
+                {
+                    notes.Add($"{notePrefix}'{shape.SubJobs}' is not a list; SubJobs is left empty.");
+                }
+            }
+
+            var resources = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (string path in shape.ResourceIds)
+            {
+                foreach (string value in JsonPath.Texts(root, job, path))
+                {
+                    if (seen.Add(value))
+                    {
+                        resources.Add(value);
+                    }
+                }
+            }
+
+            foreach (CloudJob sub in subJobs)
+            {
+                foreach (string value in sub.ResourceIds)
+                {
+                    if (seen.Add(value))
+                    {
+                        resources.Add(value);
+                    }
+                }
+            }
+
+            return new CloudJob(
+                id,
+                status,
+                rawStatus,
+                begin,
+                end,
+                JsonPath.FirstText(root, job, shape.ErrorCode),
+                JsonPath.FirstText(root, job, shape.ErrorMessage),
+                origin.ProjectId,
+                origin.Region,
+                origin.Endpoint,
+                origin.RequestId,
+                origin.RetrievedAt,
+                service.Name,
+                JsonPath.FirstText(root, job, shape.JobType),
+                subJobs,
+                resources);
+        }
+
+        private static DateTimeOffset? ReadTime(JsonElement root, JsonElement job, IReadOnlyList<string> paths, IList<string> notes, string notePrefix)
+        {
+            foreach (string path in paths)
+            {
+                if (!JsonPath.TryGet(root, job, path, out JsonElement value))
+                {
+                    continue;
+                }
+
+                if (JobTimeParser.TryParse(value, out DateTimeOffset? time))
+                {
+                    return time;
+                }
+
+                notes.Add($"{notePrefix}'{path.TrimStart('/')}' value {Shorten(value.GetRawText())} is not a time JobStatus can read; it is left empty.");
                 return null;
             }
 
-            if (JobTimeParser.TryParse(value, out DateTimeOffset? time))
-            {
-                return time;
-            }
-
-            notes.Add($"'{name}' value {Shorten(value.GetRawText())} is not a time JobStatus can read; it is left empty.");
             return null;
         }
 

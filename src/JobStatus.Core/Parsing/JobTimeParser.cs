@@ -8,7 +8,7 @@ namespace JobStatus.Parsing
     /// <summary>
     /// Reads begin_time / end_time in every shape the service has been seen to send: a JSON number of
     /// epoch milliseconds, a string of digits, or ISO 8601 with Z, +0800 or +08:00, with or without
-    /// fractions. Results are in UTC.
+    /// fractions, and Go's "2018-08-02 08:12:40.672772389 +0000 UTC". Results are in UTC.
     /// </summary>
     public static class JobTimeParser
     {
@@ -16,6 +16,12 @@ namespace JobStatus.Parsing
         private const long SecondsThreshold = 100_000_000_000;
 
         private static readonly Regex CompactOffset = new Regex(@"([+-]\d{2})(\d{2})$", RegexOptions.CultureInvariant);
+
+        // Go's time.String(), as CCE sends it: "2018-08-02 08:12:40.672772389 +0000 UTC". The zone name
+        // after the offset says nothing the offset does not, and .NET reads at most 7 fraction digits.
+        private static readonly Regex GoTime = new Regex(
+            @"^(?<time>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2})(?<fraction>\.\d{1,7})?\d* (?<offset>[+-]\d{4}) [A-Z]{2,5}$",
+            RegexOptions.CultureInvariant);
 
         /// <summary>Parses a JSON value; null, absent-like and empty values give null.</summary>
         /// <returns>False when the value is present but is not a time.</returns>
@@ -65,7 +71,7 @@ namespace JobStatus.Parsing
             }
 
             // .NET reads +08:00 but not +0800.
-            string normalised = CompactOffset.Replace(trimmed, "$1:$2");
+            string normalised = CompactOffset.Replace(GoTime.Replace(trimmed, "${time}${fraction} ${offset}"), "$1:$2");
             if (DateTimeOffset.TryParse(
                     normalised,
                     CultureInfo.InvariantCulture,

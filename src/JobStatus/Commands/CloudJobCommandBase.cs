@@ -9,12 +9,13 @@ using JobStatus.Connection;
 using JobStatus.Connection.Iam;
 using JobStatus.Errors;
 using JobStatus.Pipeline;
+using JobStatus.Services;
 using JobStatus.Session;
 
 namespace JobStatus.Commands
 {
     /// <summary>
-    /// What Get-CloudJob and Wait-CloudJob share: connection parameters, credential resolution,
+    /// What Get-CloudJob and Wait-CloudJob share: the service and connection parameters, credential resolution,
     /// cancellation on Ctrl+C, and the mailbox that brings background results to the pipeline thread.
     /// </summary>
     public abstract class CloudJobCommandBase : PSCmdlet, IDisposable
@@ -23,6 +24,13 @@ namespace JobStatus.Commands
         private readonly HashSet<IamTokenSource> _signIns = new HashSet<IamTokenSource>();
         private CancellationTokenSource _cancellation = new CancellationTokenSource();
         private bool _disposed;
+
+        /// <summary>Whose job API to read (CFW, ECS, RDS, ...), in any case; checked per record, so one bad row fails alone.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ServiceCompleter))]
+        [AllowNull]
+        [AllowEmptyString]
+        public string? Service { get; set; } = CloudJobServices.Default.Name;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("project_id")]
@@ -99,16 +107,29 @@ namespace JobStatus.Commands
         /// <summary>Stops every request still in flight (after a failure that ends the command).</summary>
         protected void CancelAll() => _cancellation.Cancel();
 
+        /// <summary>The service -Service names for this record, or null (with <paramref name="unknown"/>) when it names none.</summary>
+        protected static CloudJobService? FindService(string? name, string jobId, out CloudJobFailure? unknown)
+        {
+            CloudJobService? service = CloudJobServices.Find(name);
+            unknown = service != null
+                ? null
+                : new CloudJobFailure(
+                    CloudJobFailureKind.UnknownService,
+                    jobId,
+                    $"{CloudJobServices.UnknownNameMessage(name!)} No request was sent for job '{jobId}'.");
+            return service;
+        }
+
         /// <summary>
-        /// The client for the values bound to this record (ProjectId, Region and Endpoint may come from
-        /// each pipeline object). Throws a terminating error when no request could be sent.
+        /// The client for the values bound to this record (Service, ProjectId, Region and Endpoint may come
+        /// from each pipeline object). Throws a terminating error when no request could be sent.
         /// </summary>
-        protected CloudJobClient ClientForCurrentRecord() => ClientFor(ProjectId, Region, Endpoint);
+        protected CloudJobClient ClientForCurrentRecord(CloudJobService service) => ClientFor(service, ProjectId, Region, Endpoint);
 
         /// <summary>The client for these values, resolved once per command; parameters left null fall back to session and environment.</summary>
-        protected CloudJobClient ClientFor(string? projectId, string? region, Uri? endpoint)
+        protected CloudJobClient ClientFor(CloudJobService service, string? projectId, string? region, Uri? endpoint)
         {
-            string key = $"{projectId}\n{region}\n{endpoint?.OriginalString}";
+            string key = $"{service.Name}\n{projectId}\n{region}\n{endpoint?.OriginalString}";
             if (_clients.TryGetValue(key, out CloudJobClient? cached))
             {
                 return cached;
@@ -117,14 +138,15 @@ namespace JobStatus.Commands
             ResolvedContext context = ConnectionResolver.Resolve(
                 new ConnectionSettings(Token, projectId, region, endpoint),
                 CloudJobSessionStore.Current,
-                Environment.GetEnvironmentVariable);
+                Environment.GetEnvironmentVariable,
+                service);
             CloudJobConnection? connection = context.TryCreateConnection(AllowUnencryptedAuthentication, out ConnectionProblem? problem);
             if (connection == null)
             {
                 ThrowTerminatingError(CloudJobErrorRecords.ForProblem(problem!));
             }
 
-            WriteDebug($"Project {connection!.ProjectId} ({context.ProjectId.Source}), endpoint {EndpointRules.Display(connection.Endpoint)} ({context.Endpoint.Source}), {context.AuthenticationMethod} from {context.Credential.Source}.");
+            WriteDebug($"Project {connection!.ProjectId} ({context.ProjectId.Source}), {service.Name} endpoint {EndpointRules.Display(connection.Endpoint)} ({context.Endpoint.Source}), {context.AuthenticationMethod} from {context.Credential.Source}.");
             var options = new CloudJobClientOptions
             {
                 RequestTimeout = RequestTimeout,

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using JobStatus.Client;
 using JobStatus.Completion;
+using JobStatus.Services;
 using JobStatus.Session;
 
 namespace JobStatus.Commands
@@ -62,9 +63,21 @@ namespace JobStatus.Commands
             CloudJobClient? client = null;
             foreach (string? id in JobId)
             {
-                client ??= ClientForCurrentRecord();
+                string jobId = id ?? string.Empty;
+                Task<CloudJobResult> read;
+                if (FindService(Service, jobId, out CloudJobFailure? unknown) is CloudJobService service)
+                {
+                    client ??= ClientForCurrentRecord(service);
+                    read = client.GetJobAsync(jobId, Cancellation);
+                }
+                else
+                {
+                    // Answered in its place among the others, like any read that failed.
+                    read = Task.FromResult(CloudJobResult.Fail(unknown!));
+                }
+
                 WriteReady(keepAtMost: Window - 1, stretch: true);
-                _pending.Enqueue(new PendingRead(this, _started++, client.GetJobAsync(id ?? string.Empty, Cancellation)));
+                _pending.Enqueue(new PendingRead(this, _started++, read));
             }
 
             WriteReady(keepAtMost: int.MaxValue, stretch: false);

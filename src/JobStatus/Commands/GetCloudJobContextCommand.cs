@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Security;
 using JobStatus.Completion;
 using JobStatus.Connection;
+using JobStatus.Services;
 using JobStatus.Session;
 
 namespace JobStatus.Commands
@@ -15,6 +16,11 @@ namespace JobStatus.Commands
     [OutputType(typeof(CloudJobContext))]
     public sealed class GetCloudJobContextCommand : PSCmdlet
     {
+        /// <summary>Whose endpoint to show for a region: the same credentials and project serve every service.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(ServiceCompleter))]
+        public string Service { get; set; } = CloudJobServices.Default.Name;
+
         [Parameter]
         [Alias("project_id")]
         public string? ProjectId { get; set; }
@@ -30,13 +36,25 @@ namespace JobStatus.Commands
         [SecureStringTransformation]
         public SecureString? Token { get; set; }
 
-        protected override void EndProcessing() =>
-            WriteObject(Current(new ConnectionSettings(Token, ProjectId, Region, Endpoint)));
+        protected override void EndProcessing()
+        {
+            if (CloudJobServices.Find(Service) is not CloudJobService service)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException(CloudJobServices.UnknownNameMessage(Service)),
+                    "CloudJobServiceUnknown",
+                    ErrorCategory.InvalidArgument,
+                    Service));
+                return;
+            }
 
-        internal static CloudJobContext Current(ConnectionSettings parameters)
+            WriteObject(Current(new ConnectionSettings(Token, ProjectId, Region, Endpoint), service));
+        }
+
+        internal static CloudJobContext Current(ConnectionSettings parameters, CloudJobService? service = null)
         {
             ConnectionSettings? session = CloudJobSessionStore.Current;
-            return new CloudJobContext(ConnectionResolver.Resolve(parameters, session, Environment.GetEnvironmentVariable), session != null);
+            return new CloudJobContext(ConnectionResolver.Resolve(parameters, session, Environment.GetEnvironmentVariable, service), session != null);
         }
     }
 }

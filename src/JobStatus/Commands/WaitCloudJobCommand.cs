@@ -7,6 +7,7 @@ using JobStatus.Pipeline;
 using JobStatus.Client;
 using JobStatus.Completion;
 using JobStatus.Errors;
+using JobStatus.Services;
 using JobStatus.Session;
 using JobStatus.Waiting;
 
@@ -88,7 +89,8 @@ namespace JobStatus.Commands
                 {
                     if (job != null)
                     {
-                        Track(job.Id, job, ProjectId ?? job.ProjectId, Endpoint ?? job.Endpoint);
+                        // A job object knows which service it came from.
+                        Track(job.Id, job, job.Service, ProjectId ?? job.ProjectId, Endpoint ?? job.Endpoint);
                     }
                 }
             }
@@ -96,7 +98,7 @@ namespace JobStatus.Commands
             {
                 foreach (string? id in JobId)
                 {
-                    Track(id ?? string.Empty, null, ProjectId, Endpoint);
+                    Track(id ?? string.Empty, null, Service, ProjectId, Endpoint);
                 }
             }
 
@@ -114,15 +116,24 @@ namespace JobStatus.Commands
 
         protected override void DisposeResources() => _poller?.Dispose();
 
-        private void Track(string jobId, CloudJob? known, string? projectId, Uri? endpoint)
+        private void Track(string jobId, CloudJob? known, string? serviceName, string? projectId, Uri? endpoint)
         {
             if (_anySatisfied)
             {
                 return;
             }
 
-            CloudJobClient client = ClientFor(projectId, Region, endpoint);
-            string key = $"{client.Connection.Endpoint}\n{client.Connection.ProjectId}\n{jobId}";
+            if (FindService(serviceName, jobId, out CloudJobFailure? unknown) is not CloudJobService service)
+            {
+                // This job alone cannot be waited for; the others go on.
+                _total++;
+                _settled++;
+                WriteFailure(unknown!, jobId);
+                return;
+            }
+
+            CloudJobClient client = ClientFor(service, projectId, Region, endpoint);
+            string key = $"{service.Name}\n{client.Connection.Endpoint}\n{client.Connection.ProjectId}\n{jobId}";
             if (_jobs.ContainsKey(key))
             {
                 this.WriteNote($"Job '{jobId}' is listed more than once; it is waited for once.");
@@ -198,6 +209,18 @@ namespace JobStatus.Commands
                     : $"Job '{job.JobId}': {previous.RawStatus} -> {latest.RawStatus}.");
             }
 
+            foreach (SubJobChange sub in SubJobChange.Between(previous, latest))
+            {
+                this.WriteNote(sub.PreviousStatus == null
+                    ? $"Job '{job.JobId}', sub-job '{sub.SubJob.Id}': {sub.SubJob.RawStatus}."
+                    : $"Job '{job.JobId}', sub-job '{sub.SubJob.Id}': {sub.PreviousStatus} -> {sub.SubJob.RawStatus}.");
+                if (sub.JustFailed && !latest.IsFinished)
+                {
+                    // The parent may run on for a long time; whoever watches should know now.
+                    WriteWarning($"Job '{job.JobId}' is still {latest.RawStatus}, but its sub-job {SubJobChange.Describe(sub.SubJob)}.");
+                }
+            }
+
             if (latest.IsFinished)
             {
                 Finish(job, latest);
@@ -221,17 +244,37 @@ namespace JobStatus.Commands
 
             RecentJobIdStore.Record(final);
             WriteObject(final);
+            string failedSubJobs = FailedSubJobsText(final);
             if (final.Status == CloudJobStatus.Failed)
             {
                 string said = final.ErrorCode != null || final.ErrorMessage != null
                     ? $" The service says: {string.Join(": ", NotNull(final.ErrorCode, final.ErrorMessage)).TrimEnd('.')}."
-                    : " The service gave no reason; look up the job in the console.";
+                    : failedSubJobs.Length > 0 ? string.Empty : " The service gave no reason; look up the job in the console.";
                 WriteError(CloudJobErrorRecords.Custom(
-                    $"Job '{final.Id}' in project {final.ProjectId} ended Failed.{said}{RequestIdText(final.RequestId)}",
+                    $"{final.Service} job '{final.Id}' in project {final.ProjectId} ended {final.RawStatus}.{said}{failedSubJobs}{RequestIdText(final.RequestId)}",
                     "CloudJobFailed",
                     ErrorCategory.InvalidResult,
                     final));
             }
+            else if (failedSubJobs.Length > 0)
+            {
+                WriteWarning($"{final.Service} job '{final.Id}' ended {final.RawStatus}, but not every part of it did.{failedSubJobs}");
+            }
+        }
+
+        /// <summary>" Failed sub-jobs: 'a' (resource x): code: reason; ...", or empty.</summary>
+        private static string FailedSubJobsText(CloudJob job)
+        {
+            var failed = new List<string>();
+            foreach (CloudJob sub in job.SubJobs)
+            {
+                if (sub.Status == CloudJobStatus.Failed)
+                {
+                    failed.Add(SubJobChange.Describe(sub));
+                }
+            }
+
+            return failed.Count == 0 ? string.Empty : $" Failed sub-jobs ({failed.Count} of {job.SubJobs.Count}): {string.Join("; ", failed)}.";
         }
 
         private void Settle(WaitedJob job)

@@ -13,6 +13,7 @@ namespace JobStatus.Errors
             (string id, ErrorCategory category) = failure.Kind switch
             {
                 CloudJobFailureKind.InvalidId => ("CloudJobInvalidId", ErrorCategory.InvalidArgument),
+                CloudJobFailureKind.UnknownService => ("CloudJobServiceUnknown", ErrorCategory.InvalidArgument),
                 CloudJobFailureKind.NotFound => ("CloudJobNotFound", ErrorCategory.ObjectNotFound),
                 CloudJobFailureKind.InvalidResponse => ("CloudJobInvalidResponse", ErrorCategory.InvalidData),
                 CloudJobFailureKind.ConnectionFailed => ("CloudJobConnectionFailed", ErrorCategory.ConnectionError),

@@ -1,0 +1,160 @@
+using System;
+using System.Collections.Generic;
+
+namespace JobStatus.Services
+{
+    /// <summary>
+    /// One Huawei Cloud service's job API, described as data: where a job is read (host and path),
+    /// how its answer is laid out, what its status words mean, and which regions serve it. The
+    /// client, the parser, the cmdlets and completion all work from this; adding a service is
+    /// adding one of these to <see cref="CloudJobServices"/>.
+    /// </summary>
+    public sealed class CloudJobService
+    {
+        private readonly string _pathBeforeProject;
+        private readonly string _pathBeforeJob;
+        private readonly string _pathAfterJob;
+        private readonly IReadOnlyDictionary<string, string> _endpointExceptions;
+
+        /// <param name="name">The short name users type (-Service ECS): the vendor's own abbreviation.</param>
+        /// <param name="displayName">The vendor's name of the service, for messages and completion tooltips.</param>
+        /// <param name="hostLabel">The first label of the service's host: https://{hostLabel}.{region}.myhuaweicloud.com.</param>
+        /// <param name="pathTemplate">The request path with {project_id} and {job_id}, which may stand in the path or
+        /// the query (/v3/{project_id}/jobs?id={job_id}); each is percent-encoded as one value.</param>
+        /// <param name="shape">Where the answer keeps each field.</param>
+        /// <param name="statuses">Every status word the service documents, mapped to its meaning.</param>
+        /// <param name="regions">The regions the vendor's SDK lists for the service.</param>
+        /// <param name="sources">Where these facts came from (SDK model files, API pages), for the docs.</param>
+        /// <param name="aliases">Other names accepted for -Service (EIP for VPC, say).</param>
+        /// <param name="endpointExceptions">Regions whose host the SDK's region file gives otherwise than the usual pattern.</param>
+        /// <param name="notFoundErrorCodes">Error codes with which the service says "no such job" under another status than 404 (RDS answers 400).</param>
+        public CloudJobService(
+            string name,
+            string displayName,
+            string hostLabel,
+            string pathTemplate,
+            JobShape shape,
+            JobStatusMap statuses,
+            IReadOnlyList<string> regions,
+            IReadOnlyList<string> sources,
+            IReadOnlyList<string>? aliases = null,
+            IReadOnlyDictionary<string, string>? endpointExceptions = null,
+            IReadOnlyList<string>? notFoundErrorCodes = null)
+        {
+            Name = name ?? throw new ArgumentNullException(nameof(name));
+            DisplayName = displayName ?? throw new ArgumentNullException(nameof(displayName));
+            HostLabel = hostLabel ?? throw new ArgumentNullException(nameof(hostLabel));
+            PathTemplate = pathTemplate ?? throw new ArgumentNullException(nameof(pathTemplate));
+            Shape = shape ?? throw new ArgumentNullException(nameof(shape));
+            Statuses = statuses ?? throw new ArgumentNullException(nameof(statuses));
+            Regions = regions ?? throw new ArgumentNullException(nameof(regions));
+            Sources = sources ?? throw new ArgumentNullException(nameof(sources));
+            Aliases = aliases ?? Array.Empty<string>();
+            _endpointExceptions = endpointExceptions ?? new Dictionary<string, string>();
+            NotFoundErrorCodes = notFoundErrorCodes ?? Array.Empty<string>();
+
+            const string Project = "{project_id}";
+            const string Job = "{job_id}";
+            int project = pathTemplate.IndexOf(Project, StringComparison.Ordinal);
+            int job = pathTemplate.IndexOf(Job, StringComparison.Ordinal);
+            if (!pathTemplate.StartsWith("/", StringComparison.Ordinal) || project < 0 || job < project)
+            {
+                throw new ArgumentException($"The path template '{pathTemplate}' must start with '/' and hold {Project} before {Job}.", nameof(pathTemplate));
+            }
+
+            _pathBeforeProject = pathTemplate.Substring(0, project);
+            _pathBeforeJob = pathTemplate.Substring(project + Project.Length, job - project - Project.Length);
+            _pathAfterJob = pathTemplate.Substring(job + Job.Length);
+        }
+
+        public string Name { get; }
+
+        public string DisplayName { get; }
+
+        public string HostLabel { get; }
+
+        public string PathTemplate { get; }
+
+        public JobShape Shape { get; }
+
+        public JobStatusMap Statuses { get; }
+
+        public IReadOnlyList<string> Regions { get; }
+
+        public IReadOnlyList<string> Sources { get; }
+
+        public IReadOnlyList<string> Aliases { get; }
+
+        public IReadOnlyList<string> NotFoundErrorCodes { get; }
+
+        /// <summary>True when an error answer with this code means the job does not exist.</summary>
+        public bool MeansNotFound(string? errorCode)
+        {
+            foreach (string code in NotFoundErrorCodes)
+            {
+                if (string.Equals(code, errorCode, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>True when the job id travels in the query string rather than as a path segment.</summary>
+        public bool JobIdInQuery => _pathBeforeJob.IndexOf('?') >= 0;
+
+        /// <summary>Everything of a job URL before the escaped job id, for an endpoint and project.</summary>
+        public string JobUrlPrefix(Uri endpoint, string projectId)
+        {
+            string before = _pathBeforeJob;
+            string query = string.Empty;
+            int question = before.IndexOf('?');
+            if (question >= 0)
+            {
+                query = before.Substring(question + 1);
+                before = before.Substring(0, question);
+            }
+
+            var builder = new UriBuilder(endpoint.Scheme, endpoint.Host, endpoint.Port)
+            {
+                Path = endpoint.AbsolutePath.TrimEnd('/') + _pathBeforeProject + Uri.EscapeDataString(projectId) + before,
+            };
+            string prefix = builder.Uri.AbsoluteUri;
+            return question >= 0 ? prefix + "?" + query : prefix;
+        }
+
+        /// <summary>What comes after the escaped job id (usually nothing).</summary>
+        public string JobUrlSuffix => _pathAfterJob;
+
+        /// <summary>https://{hostLabel}.{region}.myhuaweicloud.com; regions of the European cloud (eu-west-101) end in myhuaweicloud.eu.</summary>
+        /// <returns>Null when the name cannot be a region (it would change the host).</returns>
+        public Uri? EndpointFor(string region)
+        {
+            Uri? usual = Connection.EndpointRules.ForRegion(region, HostLabel);
+            return usual != null && _endpointExceptions.TryGetValue(region.Trim().ToLowerInvariant(), out string? host) ? new Uri(host) : usual;
+        }
+
+        /// <summary>True for the service's name or one of its aliases, in any case.</summary>
+        public bool IsNamed(string? name)
+        {
+            string text = name?.Trim() ?? string.Empty;
+            if (string.Equals(text, Name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            foreach (string alias in Aliases)
+            {
+                if (string.Equals(text, alias, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public override string ToString() => Name;
+    }
+}
