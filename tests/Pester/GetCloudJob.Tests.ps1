@@ -549,7 +549,7 @@ Describe 'Get-CloudJob' {
             $failed.Id | Should -Be 'w-bad', 'w-bad-2'
         }
 
-        It 'show as a table of Id, Status, BeginTime, Duration and Error that fits 100 columns' {
+        It 'show as a table of Service, Id, Status, BeginTime, Duration and Error that fits 100 columns' {
             $null = New-TestJob @{ id = 'f588ce71-e26c-400d-8981-f854355f6849'; beginTime = '2022-01-05T08:15:01Z'; runSeconds = 14 },
                 @{ id = '33333333-3333-4333-8333-333333333333'; runSeconds = 0; finalStatus = 'Failed'; errorCode = 'CFW.00200005'; errorMsg = 'Insufficient EIP quota.' },
                 @{ id = '77777777-7777-4777-8777-777777777777'; runSeconds = 0; finalStatus = 'Pending' }
@@ -558,10 +558,10 @@ Describe 'Get-CloudJob' {
                 Format-Table | Out-String -Width 100
             $lines = $text -split '\r?\n' | Where-Object { $_.Trim() }
 
-            $lines[0] | Should -Match '^Id\s+Status\s+BeginTime\s+Duration\s+Error\s*$'
-            ($lines | Where-Object { $_ -match '^f588ce71' }) | Should -Match 'Success\s.*00:00:14'
-            ($lines | Where-Object { $_ -match '^33333333' }) | Should -Match 'Failed\s.*\sCFW\.00200005: Insuff'
-            ($lines | Where-Object { $_ -match '^77777777' }) | Should -Match '\sPending\s'
+            $lines[0] | Should -Match '^Service\s+Id\s+Status\s+BeginTime\s+Duration\s+Error\s*$'
+            ($lines | Where-Object { $_ -match '^CFW\s+f588ce71' }) | Should -Match 'Success\s.*00:00:14'
+            ($lines | Where-Object { $_ -match '^CFW\s+33333333' }) | Should -Match 'Failed\s.*\sCFW\.00200005: Insuff'
+            ($lines | Where-Object { $_ -match '^CFW\s+77777777' }) | Should -Match '\sPending\s'
             ($lines | Where-Object { $_.Length -gt 100 }) | Should -BeNullOrEmpty
         }
 
