@@ -88,7 +88,8 @@ namespace JobStatus.Parsing
             }
         }
 
-        private static string? Scalar(JsonElement value)
+        /// <summary>A string (not blank), number or boolean as text; null for anything else.</summary>
+        public static string? Scalar(JsonElement value)
         {
             switch (value.ValueKind)
             {

@@ -79,23 +79,7 @@ namespace JobStatus.Parsing
             return BodyDescription ?? "no details";
         }
 
-        internal static string? Text(JsonElement obj, string name)
-        {
-            if (obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out JsonElement value))
-            {
-                switch (value.ValueKind)
-                {
-                    case JsonValueKind.String:
-                        string? s = value.GetString();
-                        return string.IsNullOrWhiteSpace(s) ? null : s;
-                    case JsonValueKind.Number:
-                    case JsonValueKind.True:
-                    case JsonValueKind.False:
-                        return value.GetRawText();
-                }
-            }
-
-            return null;
-        }
+        internal static string? Text(JsonElement obj, string name) =>
+            obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out JsonElement value) ? JsonPath.Scalar(value) : null;
     }
 }
