@@ -101,5 +101,11 @@ namespace JobStatus.Tests
         {
             Assert.Equal("a body that is not valid JSON", ServiceError.Read("{\"error_code\": \"APIGW").Describe());
         }
+
+        [Theory]
+        [InlineData("{\"errorMessage\":\"Resource not found\",\"errorCode\":\"CCE.01404001\"}", "CCE.01404001: Resource not found")]
+        [InlineData("{\"error\":{\"code\":\"X.0404\",\"message\":\"no such job\"}}", "X.0404: no such job")]
+        public void Reads_the_camel_case_and_nested_error_shapes_of_CCE_and_the_ECS_family(string body, string expected) =>
+            Assert.Equal(expected, ServiceError.Read(body).Describe());
     }
 }

@@ -6,7 +6,8 @@ namespace JobStatus.Parsing
 {
     /// <summary>
     /// The error details in a response body: JSON error_code / error_msg (or code / message, as the
-    /// vendor's SDK falls back to), request_id; or, for gateway HTML pages, the page title.
+    /// vendor's SDK falls back to; CCE's errorCode / errorMessage; or the {"error": {code, message}}
+    /// of the ECS family and Keystone), request_id; or, for gateway HTML pages, the page title.
     /// </summary>
     public sealed class ServiceError
     {
@@ -48,8 +49,9 @@ namespace JobStatus.Parsing
                     if (document.RootElement.ValueKind == JsonValueKind.Object)
                     {
                         JsonElement root = document.RootElement;
-                        string? code = Text(root, "error_code") ?? Text(root, "code");
-                        string? message = Text(root, "error_msg") ?? Text(root, "message");
+                        JsonElement nested = root.TryGetProperty("error", out JsonElement inner) ? inner : default;
+                        string? code = Text(root, "error_code") ?? Text(root, "code") ?? Text(root, "errorCode") ?? Text(nested, "code");
+                        string? message = Text(root, "error_msg") ?? Text(root, "message") ?? Text(root, "errorMessage") ?? Text(nested, "message");
                         return new ServiceError(code, message, Text(root, "request_id"), null);
                     }
                 }

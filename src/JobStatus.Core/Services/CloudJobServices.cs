@@ -12,11 +12,17 @@ namespace JobStatus.Services
         public static IReadOnlyList<CloudJobService> All { get; } = Array.AsReadOnly(new[]
         {
             Cfw.Service,
+            Bms.Service,
             Cce.Service,
+            Dcs.Service,
             Dds.Service,
+            Ecs.Service,
             Elb.Service,
+            Evs.Service,
             GaussDb.Service,
+            Ims.Service,
             Rds.Service,
+            Vpc.Service,
         });
 
         /// <summary>CFW: what every command read before -Service existed, so those commands keep working.</summary>

@@ -13,8 +13,8 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace JobStatus.Emulator.Cloud;
 
-/// <summary>Answers every request outside <c>/_emulator/</c> as CFW's gateway and List Job Status
-/// would: path, method, faults, auth, lookup, in that order.</summary>
+/// <summary>Answers every request outside <c>/_emulator/</c> as the gateway and each service's job
+/// API would: path, method, faults, auth, lookup, in that order, the same for every path.</summary>
 internal sealed class CloudApiHandler
 {
     public const string TokenHeader = "X-Auth-Token";
@@ -40,6 +40,7 @@ internal sealed class CloudApiHandler
             RequestIdMiddleware.Get(context),
             context.Request.Method,
             rawTarget,
+            IamTokenHandler.Handles(rawTarget) ? "IAM" : path?.Api.Label,
             path?.ProjectId,
             path?.JobId,
             CopyHeaders(context.Request.Headers));
@@ -80,18 +81,20 @@ internal sealed class CloudApiHandler
             return true;
         }
 
+        var api = job.Api;
         if (!HttpMethods.IsGet(context.Request.Method))
         {
             context.Response.Headers.Allow = "GET";
-            await CloudResponseWriter.WriteErrorAsync(
-                context, 405, "CFW.00405001", $"Method {context.Request.Method} is not allowed on this API; use GET.");
+            // The code is invented for every path: no service documents its 405.
+            await CloudResponseWriter.WriteServiceErrorAsync(
+                context, 405, api.ErrorShape, api.MethodCode, $"Method {context.Request.Method} is not allowed on this API; use GET.");
             return true;
         }
 
-        state.CountRequest(job.ProjectId, job.JobId);
+        var service = state.CountRequest(api, job.ProjectId, job.JobId);
 
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
-        var fault = state.TakeFault(job.ProjectId, job.JobId);
+        var fault = state.TakeFault(service, job.ProjectId, job.JobId);
         if (fault is not null && await FaultResponder.RespondAsync(context, fault, cancellation.Token))
         {
             return fault.Kind != FaultKind.Reset;
@@ -110,17 +113,24 @@ internal sealed class CloudApiHandler
             return true;
         }
 
-        var found = state.FindJob(job.ProjectId, job.JobId);
+        if (job.JobId is not { } jobId)
+        {
+            // The database services' ErrorResponse example for a bad parameter ("parameter error").
+            await CloudResponseWriter.WriteServiceErrorAsync(context, 400, api.ErrorShape, "DBS.200001", "参数错误。");
+            return true;
+        }
+
+        var found = state.FindJob(api, job.ProjectId, jobId);
         if (found is null)
         {
-            // Invented code: the vendor documents a 404 for unknown or expired jobs but not its body.
-            await CloudResponseWriter.WriteErrorAsync(context, 404, "CFW.00404001", "The job does not exist or has expired.");
+            await CloudResponseWriter.WriteServiceErrorAsync(context, 404, api.ErrorShape, api.NotFoundCode, api.NotFoundMessage);
             return true;
         }
 
         // A drip or truncated fault changes only how the job's answer travels.
         var delivery = fault?.Kind is FaultKind.Drip or FaultKind.Truncated ? fault : null;
-        return await FaultResponder.DeliverAsync(context, 200, JobBodyWriter.Write(found, state.Now), delivery, cancellation.Token);
+        var body = found.Service.Writer.Write(found, state.Now, RequestIdMiddleware.Get(context));
+        return await FaultResponder.DeliverAsync(context, 200, body, delivery, cancellation.Token);
     }
 
     /// <returns>True when the token was refused and the answer written.</returns>

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Threading.Tasks;
+using JobStatus.Emulator.Catalog;
 using JobStatus.Emulator.Hosting;
 using Microsoft.AspNetCore.Http;
 
@@ -35,6 +36,36 @@ internal static class CloudResponseWriter
             writer.WriteString("error_code", errorCode);
             writer.WriteString("error_msg", errorMsg);
             writer.WriteString("request_id", RequestIdMiddleware.Get(context));
+            writer.WriteEndObject();
+        }
+
+        return WriteJsonAsync(context, status, buffer.ToArray());
+    }
+
+    /// <summary>An error of a job API itself (not the gateway's), in that API's own shape.</summary>
+    public static Task WriteServiceErrorAsync(HttpContext context, int status, ErrorShape shape, string errorCode, string errorMsg)
+    {
+        if (shape == ErrorShape.Gateway)
+        {
+            return WriteErrorAsync(context, status, errorCode, errorMsg);
+        }
+
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            if (shape == ErrorShape.CamelCase)
+            {
+                // The order of CCE's documented example.
+                writer.WriteString("errorMessage", errorMsg);
+                writer.WriteString("errorCode", errorCode);
+            }
+            else
+            {
+                writer.WriteString("error_code", errorCode);
+                writer.WriteString("error_msg", errorMsg);
+            }
+
             writer.WriteEndObject();
         }
 

@@ -7,6 +7,7 @@ namespace JobStatus.Emulator.Control;
 internal sealed record FaultView(
     int Index,
     FaultKind Kind,
+    string? Service,
     string? JobId,
     string? ProjectId,
     int Count,
@@ -22,6 +23,7 @@ internal sealed record FaultView(
     public static FaultView From(Fault fault, int index) => new(
         index,
         fault.Kind,
+        fault.Service?.Name,
         fault.JobId,
         fault.ProjectId,
         fault.Count,

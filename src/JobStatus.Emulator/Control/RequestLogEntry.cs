@@ -4,11 +4,14 @@ using System.Text.Json.Serialization;
 namespace JobStatus.Emulator.Control;
 
 /// <summary>One cloud-API request as received, for tests to check what the client really sent.</summary>
+/// <param name="Service">Whose path it was: one service, the services of a shared path joined by
+/// '/' (ECS/BMS/...), IAM for sign-ins; null when the path matched none.</param>
 internal sealed record RequestLogEntry(
     string Time,
     string RequestId,
     string Method,
     string RawTarget,
+    string? Service,
     string? ProjectId,
     string? JobId,
     [property: JsonPropertyOrder(1)] IReadOnlyDictionary<string, string> Headers)

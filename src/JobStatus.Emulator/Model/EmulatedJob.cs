@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using JobStatus.Emulator.Catalog;
 
 namespace JobStatus.Emulator.Model;
 
@@ -11,40 +13,43 @@ internal sealed class EmulatedJob
     public const string DefaultProjectId = "09bb24e6fe80d23d2fa2c010b53b418c";
 
     /// <summary>Keeps begin + run time far inside DateTimeOffset's range.</summary>
-    private const double MaxRunSeconds = 10 * 365 * 24 * 3600;
+    internal const double MaxRunSeconds = 10 * 365 * 24 * 3600;
 
-    private EmulatedJob(
-        string projectId,
-        string id,
-        double runSeconds,
-        string runningStatus,
-        string finalStatus,
-        string? errorCode,
-        string? errorMsg,
-        JobTimeFormat timeFormat,
-        EndTimeWhileRunning endTimeWhileRunning,
-        DateTimeOffset beginTime,
-        bool extraFields)
+    private EmulatedJob(JobSpec spec, EmulatedService service, DateTimeOffset now, long sequence)
     {
-        ProjectId = projectId;
-        Id = id;
-        RunSeconds = runSeconds;
-        RunningStatus = runningStatus;
-        FinalStatus = finalStatus;
-        ErrorCode = errorCode;
-        ErrorMsg = errorMsg;
-        TimeFormat = timeFormat;
-        EndTimeWhileRunning = endTimeWhileRunning;
-        BeginTime = beginTime;
-        EndTime = runSeconds < 0 ? null : TruncateToMilliseconds(beginTime.AddSeconds(runSeconds));
-        ExtraFields = extraFields;
+        Service = service;
+        ProjectId = RequireNonEmpty(spec.ProjectId, "projectId") ?? DefaultProjectId;
+        Id = RequireNonEmpty(spec.Id, "id") ?? Guid.NewGuid().ToString("D");
+        RunSeconds = ReadRunSeconds(spec.RunSeconds, "runSeconds") ?? 2;
+        (InitialStatus, InitialSeconds) = ReadInitial(spec);
+        RunningStatus = RequireNonEmpty(spec.RunningStatus, "runningStatus") ?? service.RunningStatus;
+        FinalStatus = ReadFinalStatus(spec.FinalStatus, spec.Failed, "", service.SuccessStatus, service.FailureStatus);
+        ErrorCode = spec.ErrorCode;
+        ErrorMsg = spec.ErrorMsg;
+        JobType = ReadOwnField(spec.JobType, "jobType", service, service.JobType is not null) ?? service.JobType;
+        ResourceId = ReadOwnField(spec.ResourceId, "resourceId", service, service.NewResourceId is not null) ?? service.NewResourceId?.Invoke();
+        TimeFormat = spec.TimeFormat ?? service.TimeFormat;
+        EndTimeWhileRunning = spec.EndTimeWhileRunning ?? service.EndTimeWhileRunning;
+        BeginTime = TruncateToMilliseconds(ParseBeginTime(spec.BeginTime) ?? now);
+        EndTime = RunSeconds < 0 ? null : TruncateToMilliseconds(BeginTime.AddSeconds(RunSeconds));
+        ExtraFields = spec.ExtraFields ?? false;
+        Sequence = sequence;
+        AuxiliaryId = Guid.NewGuid().ToString("D");
+        SubJobs = ReadSubJobs(spec.SubJobs, service);
     }
+
+    public EmulatedService Service { get; }
 
     public string ProjectId { get; }
 
     public string Id { get; }
 
     public double RunSeconds { get; }
+
+    /// <summary>Shown for the first <see cref="InitialSeconds"/>; null for none.</summary>
+    public string? InitialStatus { get; }
+
+    public double InitialSeconds { get; }
 
     public string RunningStatus { get; }
 
@@ -53,6 +58,14 @@ internal sealed class EmulatedJob
     public string? ErrorCode { get; }
 
     public string? ErrorMsg { get; }
+
+    /// <summary>Null for a service whose answer has no job type.</summary>
+    public string? JobType { get; }
+
+    /// <summary>Null for a service whose answer names no resource.</summary>
+    public string? ResourceId { get; }
+
+    public IReadOnlyList<EmulatedSubJob> SubJobs { get; }
 
     public JobTimeFormat TimeFormat { get; }
 
@@ -65,37 +78,75 @@ internal sealed class EmulatedJob
 
     public bool ExtraFields { get; }
 
+    /// <summary>Order of creation: where several services share a path and each holds a job with
+    /// the same id, the one posted last answers.</summary>
+    public long Sequence { get; }
+
+    /// <summary>A second generated id for fields a spec cannot set (CCE's spec.clusterUID), stable
+    /// for the job's life.</summary>
+    public string AuxiliaryId { get; }
+
     /// <summary>GETs addressed to this job; guarded by the owner's lock.</summary>
     public int RequestCount { get; set; }
 
     public bool IsFinishedAt(DateTimeOffset now) => EndTime is { } end && now >= end;
 
-    public string StatusAt(DateTimeOffset now) => IsFinishedAt(now) ? FinalStatus : RunningStatus;
-
-    public static EmulatedJob FromSpec(JobSpec spec, DateTimeOffset now)
+    public string StatusAt(DateTimeOffset now)
     {
-        var runSeconds = spec.RunSeconds ?? 2;
-        if (runSeconds != -1 && (runSeconds < 0 || runSeconds > MaxRunSeconds || double.IsNaN(runSeconds)))
+        if (IsFinishedAt(now))
         {
-            throw new InvalidSpecException(
-                $"runSeconds must be -1 (runs forever) or between 0 and {MaxRunSeconds}, not {runSeconds.ToString(CultureInfo.InvariantCulture)}.");
+            return FinalStatus;
         }
 
-        return new EmulatedJob(
-            RequireNonEmpty(spec.ProjectId, "projectId") ?? DefaultProjectId,
-            RequireNonEmpty(spec.Id, "id") ?? Guid.NewGuid().ToString("D"),
-            runSeconds,
-            RequireNonEmpty(spec.RunningStatus, "runningStatus") ?? "Running",
-            RequireNonEmpty(spec.FinalStatus, "finalStatus") ?? "Success",
-            spec.ErrorCode,
-            spec.ErrorMsg,
-            spec.TimeFormat ?? JobTimeFormat.EpochMs,
-            spec.EndTimeWhileRunning ?? EndTimeWhileRunning.Absent,
-            TruncateToMilliseconds(ParseBeginTime(spec.BeginTime) ?? now),
-            spec.ExtraFields ?? false);
+        return InitialStatus is not null && now < RunningSince ? InitialStatus : RunningStatus;
     }
 
-    private static string? RequireNonEmpty(string? value, string name)
+    /// <summary>How far along the clock the job is, 0 to 100: the database services report a running
+    /// job's progress ("60%"). A job that runs forever stays at 0.</summary>
+    public int PercentDoneAt(DateTimeOffset now)
+    {
+        if (IsFinishedAt(now))
+        {
+            return 100;
+        }
+
+        if (EndTime is not { } end || end <= BeginTime || now <= BeginTime)
+        {
+            return 0;
+        }
+
+        return Math.Min(99, (int)(100 * (now - BeginTime).Ticks / (end - BeginTime).Ticks));
+    }
+
+    /// <summary>When the status last changed: begin, the end of the initial status, or the end.</summary>
+    public DateTimeOffset LastChangeAt(DateTimeOffset now)
+    {
+        if (IsFinishedAt(now))
+        {
+            return EndTime!.Value;
+        }
+
+        return InitialStatus is not null && now >= RunningSince ? RunningSince : BeginTime;
+    }
+
+    /// <summary>The end of the initial status (no later than the end).</summary>
+    private DateTimeOffset RunningSince
+    {
+        get
+        {
+            var since = TruncateToMilliseconds(BeginTime.AddSeconds(InitialSeconds));
+            return EndTime is { } end && end < since ? end : since;
+        }
+    }
+
+    /// <exception cref="InvalidSpecException">A field is out of range, or the service's answer has no place for it.</exception>
+    public static EmulatedJob FromSpec(JobSpec spec, DateTimeOffset now, long sequence = 0)
+    {
+        var service = EmulatedServices.Find(spec.Service);
+        return new EmulatedJob(spec, service, now, sequence);
+    }
+
+    internal static string? RequireNonEmpty(string? value, string name)
     {
         if (value is not null && value.Length == 0)
         {
@@ -103,6 +154,81 @@ internal sealed class EmulatedJob
         }
 
         return value;
+    }
+
+    internal static double? ReadRunSeconds(double? runSeconds, string name)
+    {
+        if (runSeconds is { } seconds && seconds != -1 && (seconds < 0 || seconds > MaxRunSeconds || double.IsNaN(seconds)))
+        {
+            throw new InvalidSpecException(
+                $"{name} must be -1 (runs forever) or between 0 and {MaxRunSeconds}, not {seconds.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        return runSeconds;
+    }
+
+    /// <param name="where">Prefix for messages about a sub-job ("subJobs[1]."), empty for the job.</param>
+    internal static string ReadFinalStatus(string? finalStatus, bool? failed, string where, string success, string failure)
+    {
+        var given = RequireNonEmpty(finalStatus, where + "finalStatus");
+        if (failed == true && given is not null)
+        {
+            throw new InvalidSpecException($"Give {where}failed or {where}finalStatus, not both: failed is shorthand for finalStatus '{failure}'.");
+        }
+
+        return given ?? (failed == true ? failure : success);
+    }
+
+    /// <summary>Refuses a value for a field the service's answer does not have, rather than drop it unseen.</summary>
+    internal static string? ReadOwnField(string? value, string name, EmulatedService service, bool serviceHasIt)
+    {
+        if (value is not null && !serviceHasIt)
+        {
+            throw new InvalidSpecException($"{name} does not apply to {service.Name}: its job API's answer has no such field.");
+        }
+
+        return RequireNonEmpty(value, name);
+    }
+
+    private static (string? Status, double Seconds) ReadInitial(JobSpec spec)
+    {
+        var status = RequireNonEmpty(spec.InitialStatus, "initialStatus");
+        if ((status is null) != (spec.InitialSeconds is null))
+        {
+            throw new InvalidSpecException("initialStatus and initialSeconds go together: the status, and for how many seconds it is shown before runningStatus.");
+        }
+
+        var seconds = spec.InitialSeconds ?? 0;
+        if (seconds < 0 || seconds > MaxRunSeconds || double.IsNaN(seconds))
+        {
+            throw new InvalidSpecException(
+                $"initialSeconds must be between 0 and {MaxRunSeconds}, not {seconds.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        return (status, seconds);
+    }
+
+    private IReadOnlyList<EmulatedSubJob> ReadSubJobs(List<SubJobSpec>? specs, EmulatedService service)
+    {
+        if (specs is null)
+        {
+            return Array.Empty<EmulatedSubJob>();
+        }
+
+        if (!service.HasSubJobs)
+        {
+            throw new InvalidSpecException(
+                $"{service.Name} jobs have no sub-jobs; subJobs applies to {string.Join(", ", EmulatedServices.WithSubJobs)}.");
+        }
+
+        var subJobs = new List<EmulatedSubJob>(specs.Count);
+        for (var i = 0; i < specs.Count; i++)
+        {
+            var spec = specs[i] ?? throw new InvalidSpecException($"subJobs[{i}] must be a JSON object.");
+            subJobs.Add(EmulatedSubJob.FromSpec(spec, this, $"subJobs[{i}]."));
+        }
+
+        return subJobs;
     }
 
     private static DateTimeOffset? ParseBeginTime(string? text)
@@ -122,6 +248,6 @@ internal sealed class EmulatedJob
 
     // Every time format carries at most milliseconds; keeping more would make end_time - begin_time
     // differ from runSeconds after formatting.
-    private static DateTimeOffset TruncateToMilliseconds(DateTimeOffset value) =>
+    internal static DateTimeOffset TruncateToMilliseconds(DateTimeOffset value) =>
         value.AddTicks(-(value.UtcTicks % TimeSpan.TicksPerMillisecond));
 }

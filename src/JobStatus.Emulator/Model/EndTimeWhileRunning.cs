@@ -9,4 +9,8 @@ internal enum EndTimeWhileRunning
     Absent,
     Null,
     Empty,
+
+    /// <summary>The time of the job's last status change: CCE's <c>updateTimestamp</c>, which a
+    /// running job has too.</summary>
+    LastChange,
 }

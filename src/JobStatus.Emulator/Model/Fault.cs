@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Text.Json;
+using JobStatus.Emulator.Catalog;
 
 namespace JobStatus.Emulator.Model;
 
@@ -11,9 +12,10 @@ internal sealed class Fault
 
     private const string DefaultRedirect = "https://elsewhere.invalid/v3/stolen";
 
-    private Fault(FaultSpec spec, FaultKind kind, int count, int delayMs, int status, string? retryAfter, double rate, DateTimeOffset? until)
+    private Fault(FaultSpec spec, EmulatedService? service, FaultKind kind, int count, int delayMs, int status, string? retryAfter, double rate, DateTimeOffset? until)
     {
         Kind = kind;
+        Service = service;
         JobId = EmptyToNull(spec.JobId);
         ProjectId = EmptyToNull(spec.ProjectId);
         Count = count;
@@ -30,6 +32,9 @@ internal sealed class Fault
     }
 
     public FaultKind Kind { get; }
+
+    /// <summary>Null: any service.</summary>
+    public EmulatedService? Service { get; }
 
     public string? JobId { get; }
 
@@ -68,8 +73,10 @@ internal sealed class Fault
 
     /// <summary>Whether this request meets the fault; <paramref name="random"/> is drawn only for a
     /// fault with a rate below 1, so faults without one stay deterministic.</summary>
-    public bool Fires(string projectId, string jobId, DateTimeOffset now, Random random) =>
+    /// <param name="service">The service the request is for; null on a shared path where no service holds the job.</param>
+    public bool Fires(EmulatedService? service, string projectId, string? jobId, DateTimeOffset now, Random random) =>
         Remaining != 0
+        && (Service is null || Service == service)
         && (JobId is null || JobId == jobId)
         && (ProjectId is null || ProjectId == projectId)
         && (Until is null || now < Until)
@@ -88,6 +95,9 @@ internal sealed class Fault
         var kind = spec.Kind ?? throw new InvalidSpecException(
             "A fault needs a kind: throttle, html500, html502, html503, html504, html200, brokenJson, missingData, emptyBody, "
             + "slow, status, reset, redirect, oversized, drip, truncated or raw.");
+
+        // An unknown name is a 400 listing the known ones, not a fault that never fires.
+        var service = string.IsNullOrEmpty(spec.Service) ? null : EmulatedServices.Find(spec.Service);
 
         var count = spec.Count ?? 1;
         if (count < 1 && count != -1)
@@ -139,7 +149,7 @@ internal sealed class Fault
         RequireOnly(spec.ContentType, FaultKind.Raw, kind, "contentType");
 
         var until = spec.DurationMs is int duration ? now.AddMilliseconds(duration) : (DateTimeOffset?)null;
-        return new Fault(spec, kind, count, delayMs, status, ReadRetryAfter(spec.RetryAfter), rate, until);
+        return new Fault(spec, service, kind, count, delayMs, status, ReadRetryAfter(spec.RetryAfter), rate, until);
     }
 
     private static void RequireOnly(object? value, FaultKind owner, FaultKind kind, string name)

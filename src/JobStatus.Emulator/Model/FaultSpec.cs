@@ -7,6 +7,10 @@ internal sealed class FaultSpec
 {
     public FaultKind? Kind { get; set; }
 
+    /// <summary>Fire only for requests to this service (any case): its own path, or on a shared path
+    /// a job it holds.</summary>
+    public string? Service { get; set; }
+
     /// <summary>Fire only for this (percent-decoded) job id.</summary>
     public string? JobId { get; set; }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using JobStatus.Emulator.Auth;
+using JobStatus.Emulator.Catalog;
 using JobStatus.Emulator.Control;
 using JobStatus.Emulator.Model;
 
@@ -18,12 +19,16 @@ internal sealed class EmulatorState
     private readonly TimeProvider clock;
     private readonly IReadOnlyList<string> commandLineTokens;
     private readonly ScenarioFile? scenario;
-    private readonly Dictionary<(string ProjectId, string JobId), EmulatedJob> jobs = new();
+    /// <summary>Keyed by service too: the same id may exist in two services, as in the cloud.</summary>
+    private readonly Dictionary<(string Service, string ProjectId, string JobId), EmulatedJob> jobs = new();
     private readonly List<Fault> faults = new();
 
     /// <summary>Draws for faults with a rate; used under the lock only.</summary>
     private readonly Random random = new();
     private readonly Dictionary<string, TokenState> tokens = new(StringComparer.Ordinal);
+
+    /// <summary>Numbers jobs in order of creation; see <see cref="EmulatedJob.Sequence"/>.</summary>
+    private long sequence;
 
     /// <exception cref="InvalidSpecException">The scenario has an unusable entry.</exception>
     public EmulatorState(TimeProvider clock, IReadOnlyList<string> commandLineTokens, ScenarioFile? scenario, AuthRegistry? auth = null)
@@ -102,23 +107,28 @@ internal sealed class EmulatorState
 
     /// <summary>Counts a GET addressed to a job, whatever its outcome (fault, 401, 200): tests ask
     /// "how many times did the client poll", retries included.</summary>
-    public void CountRequest(string projectId, string jobId)
+    /// <returns>The service the request is for: the path's own, or on a shared path the one that
+    /// holds the job (null when none does). Faults with a service match on it.</returns>
+    public EmulatedService? CountRequest(JobApi api, string projectId, string? jobId)
     {
         lock (gate)
         {
-            if (jobs.TryGetValue((projectId, jobId), out var job))
+            var job = Resolve(api, projectId, jobId);
+            if (job is not null)
             {
                 job.RequestCount++;
             }
+
+            return job?.Service ?? (api.IsShared ? null : api.Services[0]);
         }
     }
 
     /// <summary>The job is immutable apart from its count, so it may be read outside the lock.</summary>
-    public EmulatedJob? FindJob(string projectId, string jobId)
+    public EmulatedJob? FindJob(JobApi api, string projectId, string jobId)
     {
         lock (gate)
         {
-            return jobs.TryGetValue((projectId, jobId), out var job) ? job : null;
+            return Resolve(api, projectId, jobId);
         }
     }
 
@@ -179,14 +189,14 @@ internal sealed class EmulatorState
 
     /// <summary>The first fault, in the order added, that matches and has answers left; uses one of them.
     /// The returned fault's settings are immutable, so the caller may read them outside the lock.</summary>
-    public Fault? TakeFault(string projectId, string jobId)
+    public Fault? TakeFault(EmulatedService? service, string projectId, string? jobId)
     {
         lock (gate)
         {
             var now = DateTimeOffset.UtcNow;
             foreach (var fault in faults)
             {
-                if (fault.Fires(projectId, jobId, now, random))
+                if (fault.Fires(service, projectId, jobId, now, random))
                 {
                     fault.UseOne();
                     return fault;
@@ -203,15 +213,35 @@ internal sealed class EmulatorState
         var created = new List<EmulatedJob>(specs.Count);
         foreach (var spec in specs)
         {
-            created.Add(EmulatedJob.FromSpec(spec, now));
+            created.Add(EmulatedJob.FromSpec(spec, now, ++sequence));
         }
 
         foreach (var job in created)
         {
-            jobs[(job.ProjectId, job.Id)] = job;
+            jobs[(job.Service.Name, job.ProjectId, job.Id)] = job;
         }
 
         return created;
+    }
+
+    /// <summary>The job the path's services hold; on a shared path, the one posted last. Under the lock.</summary>
+    private EmulatedJob? Resolve(JobApi api, string projectId, string? jobId)
+    {
+        if (jobId is null)
+        {
+            return null;
+        }
+
+        EmulatedJob? found = null;
+        foreach (var service in api.Services)
+        {
+            if (jobs.TryGetValue((service.Name, projectId, jobId), out var job) && (found is null || job.Sequence > found.Sequence))
+            {
+                found = job;
+            }
+        }
+
+        return found;
     }
 
     private List<TokenView> ApplyTokens(IReadOnlyList<TokenSpec> specs)

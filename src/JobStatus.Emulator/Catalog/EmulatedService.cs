@@ -1,0 +1,47 @@
+using System;
+using JobStatus.Emulator.Cloud;
+using JobStatus.Emulator.Model;
+
+namespace JobStatus.Emulator.Catalog;
+
+/// <summary>One service whose job API the emulator plays: its path, its answer's shape, and the
+/// defaults a job spec leaves out, all from the vendor's SDK models and examples (docs/Emulator.md
+/// cites them).</summary>
+internal sealed class EmulatedService
+{
+    /// <summary>As <c>-Service</c> spells it (CFW, ECS, GaussDB...).</summary>
+    public required string Name { get; init; }
+
+    public required JobApi Api { get; init; }
+
+    public required IJobBodyWriter Writer { get; init; }
+
+    public required string RunningStatus { get; init; }
+
+    public required string SuccessStatus { get; init; }
+
+    public required string FailureStatus { get; init; }
+
+    public required JobTimeFormat TimeFormat { get; init; }
+
+    public EndTimeWhileRunning EndTimeWhileRunning { get; init; } = EndTimeWhileRunning.Absent;
+
+    /// <summary>The default of the job's type field; null when the answer has no such field.</summary>
+    public string? JobType { get; init; }
+
+    /// <summary>Makes a resource id in the vendor's form; null when the answer names no resource.</summary>
+    public Func<string>? NewResourceId { get; init; }
+
+    /// <summary>The default type of a sub-job; null when the service's jobs have no sub-jobs.</summary>
+    public string? SubJobType { get; init; }
+
+    /// <summary>The words of a sub-job, where they differ from its parent's (ELB: a main job ends
+    /// COMPLETE, its sub-jobs SUCCESS).</summary>
+    public string? SubJobSuccessStatus { get; init; }
+
+    /// <summary>True where a sub-job's resource is by default its parent's (ELB's all name the load
+    /// balancer); otherwise each makes its own (ECS: one server each).</summary>
+    public bool SubJobsShareResource { get; init; }
+
+    public bool HasSubJobs => SubJobType is not null;
+}

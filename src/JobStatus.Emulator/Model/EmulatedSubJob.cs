@@ -1,0 +1,52 @@
+using System;
+
+namespace JobStatus.Emulator.Model;
+
+/// <summary>A sub-job: begins with its parent and ends on its own clock, so a test can have one
+/// fail while the parent still runs.</summary>
+internal sealed class EmulatedSubJob
+{
+    private EmulatedSubJob(SubJobSpec spec, EmulatedJob parent, string where)
+    {
+        var service = parent.Service;
+        Id = EmulatedJob.RequireNonEmpty(spec.Id, where + "id") ?? Guid.NewGuid().ToString("D");
+        RunSeconds = EmulatedJob.ReadRunSeconds(spec.RunSeconds, where + "runSeconds") ?? parent.RunSeconds;
+        RunningStatus = EmulatedJob.RequireNonEmpty(spec.RunningStatus, where + "runningStatus") ?? service.RunningStatus;
+        FinalStatus = EmulatedJob.ReadFinalStatus(
+            spec.FinalStatus, spec.Failed, where, service.SubJobSuccessStatus ?? service.SuccessStatus, service.FailureStatus);
+        ErrorCode = spec.ErrorCode;
+        ErrorMsg = spec.ErrorMsg;
+        JobType = EmulatedJob.RequireNonEmpty(spec.JobType, where + "jobType") ?? service.SubJobType!;
+        ResourceId = EmulatedJob.RequireNonEmpty(spec.ResourceId, where + "resourceId")
+            ?? (service.SubJobsShareResource ? parent.ResourceId : service.NewResourceId?.Invoke());
+        BeginTime = parent.BeginTime;
+        EndTime = RunSeconds < 0 ? null : EmulatedJob.TruncateToMilliseconds(BeginTime.AddSeconds(RunSeconds));
+    }
+
+    public string Id { get; }
+
+    public double RunSeconds { get; }
+
+    public string RunningStatus { get; }
+
+    public string FinalStatus { get; }
+
+    public string? ErrorCode { get; }
+
+    public string? ErrorMsg { get; }
+
+    public string JobType { get; }
+
+    public string? ResourceId { get; }
+
+    public DateTimeOffset BeginTime { get; }
+
+    /// <summary>Null for a sub-job that runs forever.</summary>
+    public DateTimeOffset? EndTime { get; }
+
+    public bool IsFinishedAt(DateTimeOffset now) => EndTime is { } end && now >= end;
+
+    public string StatusAt(DateTimeOffset now) => IsFinishedAt(now) ? FinalStatus : RunningStatus;
+
+    public static EmulatedSubJob FromSpec(SubJobSpec spec, EmulatedJob parent, string where) => new(spec, parent, where);
+}
