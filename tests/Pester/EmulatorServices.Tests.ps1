@@ -57,6 +57,47 @@ BeforeDiscovery {
             ErrorCode = 'job.error_code'; ErrorMsg = 'job.error_msg'; JobType = 'job.job_type'; JobTypeDefault = 'UPGRADE'
             ResourceId = 'job.resource_id'; ResourcePattern = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
         }
+        @{
+            Name = 'ECS'; Path = '/v1/{p}/jobs/{j}'; Model = 'ecs'; Id = 'job_id'; Status = 'status'
+            Running = 'RUNNING'; Success = 'SUCCESS'; Failure = 'FAIL'
+            Begin = 'begin_time'; End = 'end_time'; TimeKind = 'String'; TimePattern = '^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$'; EndWhileRunning = ''
+            ErrorCode = 'error_code'; ErrorMsg = 'fail_reason'; JobType = 'job_type'; JobTypeDefault = 'createServer'
+            ResourceId = 'entities.server_id'; ResourcePattern = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+        }
+        @{
+            Name = 'BMS'; Path = '/v1/{p}/jobs/{j}'; Model = 'bms'; Id = 'job_id'; Status = 'status'
+            Running = 'RUNNING'; Success = 'SUCCESS'; Failure = 'FAIL'
+            Begin = 'begin_time'; End = 'end_time'; TimeKind = 'String'; TimePattern = '^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$'; EndWhileRunning = ''
+            ErrorCode = 'error_code'; ErrorMsg = 'fail_reason'; JobType = 'job_type'; JobTypeDefault = 'baremetalBatchCreate'
+            ResourceId = 'entities.server_id'; ResourcePattern = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+        }
+        @{
+            Name = 'EVS'; Path = '/v1/{p}/jobs/{j}'; Model = 'evs'; Id = 'job_id'; Status = 'status'
+            Running = 'RUNNING'; Success = 'SUCCESS'; Failure = 'FAIL'
+            Begin = 'begin_time'; End = 'end_time'; TimeKind = 'String'; TimePattern = '^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$'; EndWhileRunning = ''
+            ErrorCode = 'error_code'; ErrorMsg = 'fail_reason'; JobType = 'job_type'; JobTypeDefault = 'createVolume'
+            ResourceId = 'entities.volume_id'; ResourcePattern = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+        }
+        @{
+            Name = 'IMS'; Path = '/v1/{p}/jobs/{j}'; Model = 'ims'; Id = 'job_id'; Status = 'status'
+            Running = 'RUNNING'; Success = 'SUCCESS'; Failure = 'FAIL'
+            Begin = 'begin_time'; End = 'end_time'; TimeKind = 'String'; TimePattern = '^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$'; EndWhileRunning = ''
+            ErrorCode = 'error_code'; ErrorMsg = 'fail_reason'; JobType = 'job_type'; JobTypeDefault = 'imsImportImageJob'
+            ResourceId = 'entities.image_id'; ResourcePattern = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+        }
+        @{
+            Name = 'VPC'; Path = '/v1/{p}/jobs/{j}'; Model = 'vpc'; Id = 'job_id'; Status = 'status'
+            Running = 'RUNNING'; Success = 'SUCCESS'; Failure = 'FAIL'
+            Begin = 'begin_time'; End = 'end_time'; TimeKind = 'String'; TimePattern = '^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$'; EndWhileRunning = ''
+            ErrorCode = 'error_code'; ErrorMsg = 'fail_reason'; JobType = 'job_type'; JobTypeDefault = 'createBatchPublicip'
+            ResourceId = $null; ResourcePattern = $null
+        }
+        @{
+            Name = 'DCS'; Path = '/v2/{p}/jobs/{j}'; Model = 'dcs'; Id = 'job_id'; Status = 'status'
+            Running = 'RUNNING'; Success = 'SUCCESS'; Failure = 'FAIL'
+            Begin = 'begin_time'; End = 'end_time'; TimeKind = 'String'; TimePattern = '^\d{13}$'; EndWhileRunning = ''
+            ErrorCode = $null; ErrorMsg = 'fail_reason'; JobType = 'job_type'; JobTypeDefault = 'masterStandbySwapJob'; ResourceId = $null; ResourcePattern = $null
+        }
     )
 
     # Where the sub-jobs sit, and the fields of each, for the services whose jobs have them.
@@ -71,14 +112,36 @@ BeforeDiscovery {
             SubJobs = 'job.sub_jobs'; SubId = 'job_id'; SubStatus = 'status'; SubRunning = 'RUNNING'; SubSuccess = 'SUCCESS'; SubFailure = 'FAIL'
             SubResource = 'resource_id'; SubErrorCode = 'error_code'; SubErrorMsg = 'error_msg'; SubTotal = $null
         }
+        @{
+            Name = 'ECS'; Path = '/v1/{p}/jobs/{j}'; Model = 'ecs'; Status = 'status'; Running = 'RUNNING'
+            SubJobs = 'entities.sub_jobs'; SubId = 'job_id'; SubStatus = 'status'; SubRunning = 'RUNNING'; SubSuccess = 'SUCCESS'; SubFailure = 'FAIL'
+            SubResource = 'entities.server_id'; SubErrorCode = 'error_code'; SubErrorMsg = 'fail_reason'; SubTotal = 'entities.sub_jobs_total'
+        }
+        @{
+            Name = 'BMS'; Path = '/v1/{p}/jobs/{j}'; Model = 'bms'; Status = 'status'; Running = 'RUNNING'
+            SubJobs = 'entities.sub_jobs'; SubId = 'job_id'; SubStatus = 'status'; SubRunning = 'RUNNING'; SubSuccess = 'SUCCESS'; SubFailure = 'FAIL'
+            SubResource = 'entities.server_id'; SubErrorCode = 'error_code'; SubErrorMsg = 'fail_reason'; SubTotal = 'entities.sub_jobs_total'
+        }
+        @{
+            Name = 'EVS'; Path = '/v1/{p}/jobs/{j}'; Model = 'evs'; Status = 'status'; Running = 'RUNNING'
+            SubJobs = 'entities.sub_jobs'; SubId = 'job_id'; SubStatus = 'status'; SubRunning = 'RUNNING'; SubSuccess = 'SUCCESS'; SubFailure = 'FAIL'
+            SubResource = 'entities.volume_id'; SubErrorCode = 'error_code'; SubErrorMsg = 'fail_reason'; SubTotal = $null
+        }
+        @{
+            Name = 'IMS'; Path = '/v1/{p}/jobs/{j}'; Model = 'ims'; Status = 'status'; Running = 'RUNNING'
+            SubJobs = 'entities.sub_jobs_result'; SubId = 'job_id'; SubStatus = 'status'; SubRunning = 'RUNNING'; SubSuccess = 'SUCCESS'; SubFailure = 'FAIL'
+            SubResource = 'entities.image_id'; SubErrorCode = 'error_code'; SubErrorMsg = 'fail_reason'; SubTotal = $null
+        }
     )
 
     # The 404 of each path for a job nobody holds, in its API's own error shape.
     $NotFoundCases = @(
-        @{ Api = 'CFW'; Path = '/v3/{p}/jobs/{j}'; Fields = 'error_code', 'error_msg', 'request_id'; Code = 'CFW.00404001' }
-        @{ Api = 'RDS/GaussDB/DDS'; Path = '/v3/{p}/jobs?id={j}'; Fields = 'error_code', 'error_msg'; Code = 'DBS.00404001' }
-        @{ Api = 'CCE'; Path = '/api/v3/projects/{p}/jobs/{j}'; Fields = 'errorMessage', 'errorCode'; Code = 'CCE.01404001' }
-        @{ Api = 'ELB'; Path = '/v3/{p}/elb/jobs/{j}'; Fields = 'error_code', 'error_msg', 'request_id'; Code = 'ELB.00404001' }
+        @{ Api = 'CFW'; Path = '/v3/{p}/jobs/{j}'; Fields = 'error_code', 'error_msg', 'request_id'; CodeAt = 'error_code'; Code = 'CFW.00404001' }
+        @{ Api = 'ECS/BMS/EVS/IMS/VPC'; Path = '/v1/{p}/jobs/{j}'; Fields = , 'error'; CodeAt = 'error.code'; Code = 'Common.0404' }
+        @{ Api = 'RDS/GaussDB/DDS'; Path = '/v3/{p}/jobs?id={j}'; Fields = 'error_code', 'error_msg'; CodeAt = 'error_code'; Code = 'DBS.00404001' }
+        @{ Api = 'CCE'; Path = '/api/v3/projects/{p}/jobs/{j}'; Fields = 'errorMessage', 'errorCode'; CodeAt = 'errorCode'; Code = 'CCE.01404001' }
+        @{ Api = 'ELB'; Path = '/v3/{p}/elb/jobs/{j}'; Fields = 'error_code', 'error_msg', 'request_id'; CodeAt = 'error_code'; Code = 'ELB.00404001' }
+        @{ Api = 'DCS'; Path = '/v2/{p}/jobs/{j}'; Fields = 'error_code', 'error_msg'; CodeAt = 'error_code'; Code = 'DCS.4404' }
     )
 }
 
@@ -88,7 +151,7 @@ BeforeAll {
     $emu = Start-TestEmulator
 
     $P = '09bb24e6fe80d23d2fa2c010b53b418c'
-    $AllNames = 'CFW', 'RDS', 'GaussDB', 'DDS', 'CCE', 'ELB'
+    $AllNames = 'CFW', 'ECS', 'BMS', 'EVS', 'IMS', 'VPC', 'RDS', 'GaussDB', 'DDS', 'CCE', 'ELB', 'DCS'
 
     function Get-Target([string]$Template, [string]$JobId) {
         $Template.Replace('{p}', $P).Replace('{j}', [uri]::EscapeDataString($JobId))
@@ -376,17 +439,18 @@ Describe 'Paths shared by services, and unknown jobs' {
 
         $answer.Status | Should -Be 404
         @($answer.Json.EnumerateObject().Name) | Should -Be $Fields
-        Get-Value $answer.Json $Fields[0] | Should -Be $(if ($Fields[0] -eq 'errorMessage') { 'Resource not found' } else { $Code })
-        ($answer.Content -match [regex]::Escape("`"$Code`"")) | Should -BeTrue
+        Get-Value $answer.Json $CodeAt | Should -BeExactly $Code
     }
 
-    It 'gives a 404 on the ELB path to an id only CCE holds' {
+    It 'gives a 404 on every other path to an id only CCE holds' {
         $null = New-TestJob @{ service = 'CCE'; id = 'only-in-cce'; runSeconds = 0 }
 
         (Get-Raw (Get-Target '/api/v3/projects/{p}/jobs/{j}' 'only-in-cce')).Status | Should -Be 200
         (Get-Raw (Get-Target '/v3/{p}/elb/jobs/{j}' 'only-in-cce')).Status | Should -Be 404
         (Get-Raw (Get-Target '/v3/{p}/jobs/{j}' 'only-in-cce')).Status | Should -Be 404
         (Get-Raw (Get-Target '/v3/{p}/jobs?id={j}' 'only-in-cce')).Status | Should -Be 404
+        (Get-Raw (Get-Target '/v1/{p}/jobs/{j}' 'only-in-cce')).Status | Should -Be 404
+        (Get-Raw (Get-Target '/v2/{p}/jobs/{j}' 'only-in-cce')).Status | Should -Be 404
     }
 
     It 'reads the id of the database path from the query: decoded, other parameters ignored' {
@@ -462,7 +526,7 @@ Describe 'Job specs per service' {
     }
 
     It 'refuses <What> with a 400 that says why' -ForEach @(
-        @{ What = 'subJobs for RDS'; Spec = @{ service = 'RDS'; subJobs = @(@{ id = 's' }) }; Message = 'RDS jobs have no sub-jobs; subJobs applies to CCE, ELB' }
+        @{ What = 'subJobs for RDS'; Spec = @{ service = 'RDS'; subJobs = @(@{ id = 's' }) }; Message = 'RDS jobs have no sub-jobs; subJobs applies to ECS, BMS, EVS, IMS, VPC, CCE, ELB' }
         @{ What = 'subJobs for CFW'; Spec = @{ subJobs = @(@{ id = 's' }) }; Message = 'CFW jobs have no sub-jobs' }
         @{ What = 'a jobType for CFW'; Spec = @{ jobType = 'x' }; Message = 'jobType does not apply to CFW' }
         @{ What = 'a resourceId for CFW'; Spec = @{ resourceId = 'x' }; Message = 'resourceId does not apply to CFW' }
@@ -534,8 +598,10 @@ Describe 'Faults, auth and the request log on every path' {
     }
 
     It 'accepts a request to <Name> signed by the module''s signer, and refuses it once changed' -ForEach @(
+        @{ Name = 'ECS'; Path = '/v1/{p}/jobs/{j}' }
         @{ Name = 'RDS'; Path = '/v3/{p}/jobs?id={j}' }
         @{ Name = 'CCE'; Path = '/api/v3/projects/{p}/jobs/{j}' }
+        @{ Name = 'DCS'; Path = '/v2/{p}/jobs/{j}' }
         @{ Name = 'ELB'; Path = '/v3/{p}/elb/jobs/{j}' }
     ) {
         $secret = "sk-$(New-Guid)"

@@ -14,7 +14,7 @@ internal sealed class EmulatedService
 
     public required JobApi Api { get; init; }
 
-    public required IJobBodyWriter Writer { get; init; }
+    public required JobBodyWriter Writer { get; init; }
 
     public required string RunningStatus { get; init; }
 
@@ -42,6 +42,20 @@ internal sealed class EmulatedService
     /// <summary>True where a sub-job's resource is by default its parent's (ELB's all name the load
     /// balancer); otherwise each makes its own (ECS: one server each).</summary>
     public bool SubJobsShareResource { get; init; }
+
+    /// <summary>The entities field that names the job's resource in the v1 job API (server_id,
+    /// volume_id); null for the shapes that have no such field or name it themselves.</summary>
+    public string? ResourceIdField { get; init; }
+
+    /// <summary>Where the v1 job API's entities keep the sub-jobs: sub_jobs, or sub_jobs_result at IMS.</summary>
+    public string SubJobsField { get; init; } = "sub_jobs";
+
+    /// <summary>True where the answer always has the sub-job list, empty when there are none, and
+    /// its length in sub_jobs_total (ECS, BMS); false where the list is left out when empty (EVS, IMS).</summary>
+    public bool ListsNoSubJobs { get; init; }
+
+    /// <summary>True where the entities also count the sub-jobs in sub_jobs_total (ECS and BMS).</summary>
+    public bool CountsSubJobs { get; init; }
 
     public bool HasSubJobs => SubJobType is not null;
 }

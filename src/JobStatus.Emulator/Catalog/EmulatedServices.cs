@@ -44,6 +44,24 @@ internal static class EmulatedServices
         "The job does not exist or has expired.",
         "ELB.00405001");
 
+    /// <summary>ECS, BMS, EVS, IMS and VPC: one path, the host tells them apart.</summary>
+    public static readonly JobApi V1Api = new(
+        "/v1/{project_id}/jobs/{job_id}",
+        ErrorShape.Nested,
+        // Invented code in the FailedRsp shape BMS's API definition gives its 404: no source shows the
+        // answer for an unknown job id.
+        "Common.0404",
+        "The job does not exist or has expired.",
+        "Common.0405");
+
+    public static readonly JobApi DcsApi = new(
+        "/v2/{project_id}/jobs/{job_id}",
+        ErrorShape.CodeAndMessage,
+        // Invented code in DCS's ErrorResponse shape; the API definition gives the 404 no example.
+        "DCS.4404",
+        "The job does not exist or has expired.",
+        "DCS.4405");
+
     public static readonly EmulatedService Cfw = new()
     {
         Name = "CFW",
@@ -129,8 +147,35 @@ internal static class EmulatedServices
         SubJobsShareResource = true,
     };
 
+    // The v1 job API's family: the SDK models' SUCCESS, RUNNING, FAIL and INIT, ISO times with
+    // milliseconds and Z, and end_time "" while running (EVS's example; the ELB v1.0 job API's too).
+    public static readonly EmulatedService Ecs = V1("ECS", "createServer", "server_id", "createSingleServer", counts: true, listsNone: true);
+
+    public static readonly EmulatedService Bms = V1("BMS", "baremetalBatchCreate", "server_id", "baremetalSingleCreate", counts: true, listsNone: true);
+
+    public static readonly EmulatedService Evs = V1("EVS", "createVolume", "volume_id", "createVolume");
+
+    public static readonly EmulatedService Ims = V1("IMS", "imsImportImageJob", "image_id", "imsImportImageJob", subJobsField: "sub_jobs_result");
+
+    /// <summary>EIP's jobs on the VPC host: no resource-id field; the example lists no sub-jobs as [].</summary>
+    public static readonly EmulatedService Vpc = V1("VPC", "createBatchPublicip", null, "createSinglePublicip", listsNone: true);
+
+    public static readonly EmulatedService Dcs = new()
+    {
+        Name = "DCS",
+        Api = DcsApi,
+        Writer = new DcsJobBodyWriter(),
+        RunningStatus = "RUNNING",
+        SuccessStatus = "SUCCESS",
+        FailureStatus = "FAIL",
+        TimeFormat = JobTimeFormat.EpochMsString,
+        // Not documented; the v1 family's "" is assumed.
+        EndTimeWhileRunning = EndTimeWhileRunning.Empty,
+        JobType = "masterStandbySwapJob",
+    };
+
     /// <summary>CFW first (the default), then grouped by path; a shared path's label lists its services in this order.</summary>
-    public static readonly IReadOnlyList<EmulatedService> All = new[] { Cfw, Rds, GaussDb, Dds, Cce, Elb };
+    public static readonly IReadOnlyList<EmulatedService> All = new[] { Cfw, Ecs, Bms, Evs, Ims, Vpc, Rds, GaussDb, Dds, Cce, Elb, Dcs };
 
     private static readonly Dictionary<string, EmulatedService> ByName = All.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
 
@@ -161,6 +206,26 @@ internal static class EmulatedServices
             ? service
             : throw new InvalidSpecException($"service '{name}' is not one of: {Names}.");
     }
+
+    private static EmulatedService V1(
+        string name, string jobType, string? resourceIdField, string subJobType, bool counts = false, bool listsNone = false, string subJobsField = "sub_jobs") => new()
+    {
+        Name = name,
+        Api = V1Api,
+        Writer = new V1JobBodyWriter(),
+        RunningStatus = "RUNNING",
+        SuccessStatus = "SUCCESS",
+        FailureStatus = "FAIL",
+        TimeFormat = JobTimeFormat.IsoFraction,
+        EndTimeWhileRunning = EndTimeWhileRunning.Empty,
+        JobType = jobType,
+        ResourceIdField = resourceIdField,
+        NewResourceId = resourceIdField is null ? null : NewUuid,
+        SubJobType = subJobType,
+        SubJobsField = subJobsField,
+        CountsSubJobs = counts,
+        ListsNoSubJobs = listsNone,
+    };
 
     private static string NewUuid() => Guid.NewGuid().ToString("D");
 

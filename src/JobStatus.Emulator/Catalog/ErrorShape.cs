@@ -12,4 +12,7 @@ internal enum ErrorShape
 
     /// <summary><c>{"errorMessage","errorCode"}</c>: CCE (from its Autopilot error-code page).</summary>
     CamelCase,
+
+    /// <summary><c>{"error":{"code","message"}}</c>: the FailedRsp model of BMS's job API, the ECS family's error shape.</summary>
+    Nested,
 }

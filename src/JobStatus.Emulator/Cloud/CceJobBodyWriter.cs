@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Text.Json;
 using JobStatus.Emulator.Model;
 
@@ -9,42 +8,28 @@ namespace JobStatus.Emulator.Cloud;
 /// JobStatus; all strings) at the top, its sub-jobs Job objects of the same shape in spec.subJobs:
 /// <c>{"kind":"Job","apiVersion":"v3","metadata":{"uid","creationTimestamp","updateTimestamp"},
 /// "spec":{"type","clusterUID","resourceID","subJobs"},"status":{"phase","reason"}}</c>.</summary>
-internal sealed class CceJobBodyWriter : IJobBodyWriter
+internal sealed class CceJobBodyWriter : JobBodyWriter
 {
-    public byte[] Write(EmulatedJob job, DateTimeOffset now, string requestId)
+    protected override void WriteFields(Utf8JsonWriter writer, EmulatedJob job, DateTimeOffset now, bool finished, string requestId)
     {
-        var finished = job.IsFinishedAt(now);
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, CloudResponseWriter.WriterOptions))
+        WriteHead(writer, job.Id, job.BeginTime, finished ? job.EndTime : null, job.LastChangeAt(now), job);
+        writer.WriteStartObject("spec");
+        writer.WriteString("type", job.JobType);
+        writer.WriteString("clusterUID", job.AuxiliaryId);
+        writer.WriteString("resourceID", job.ResourceId);
+        if (job.SubJobs.Count > 0)
         {
-            writer.WriteStartObject();
-            if (job.ExtraFields)
+            writer.WriteStartArray("subJobs");
+            foreach (var sub in job.SubJobs)
             {
-                ExtraFields.WriteTopLevel(writer);
+                WriteSubJob(writer, sub, job, now);
             }
 
-            WriteHead(writer, job.Id, job.BeginTime, finished ? job.EndTime : null, job.LastChangeAt(now), job);
-            writer.WriteStartObject("spec");
-            writer.WriteString("type", job.JobType);
-            writer.WriteString("clusterUID", job.AuxiliaryId);
-            writer.WriteString("resourceID", job.ResourceId);
-            if (job.SubJobs.Count > 0)
-            {
-                writer.WriteStartArray("subJobs");
-                foreach (var sub in job.SubJobs)
-                {
-                    WriteSubJob(writer, sub, job, now);
-                }
-
-                writer.WriteEndArray();
-            }
-
-            writer.WriteEndObject();
-            WriteStatus(writer, job.StatusAt(now), finished ? job.ErrorMsg : null);
-            writer.WriteEndObject();
+            writer.WriteEndArray();
         }
 
-        return buffer.ToArray();
+        writer.WriteEndObject();
+        WriteStatus(writer, job.StatusAt(now), finished ? job.ErrorMsg : null);
     }
 
     private static void WriteSubJob(Utf8JsonWriter writer, EmulatedSubJob sub, EmulatedJob parent, DateTimeOffset now)

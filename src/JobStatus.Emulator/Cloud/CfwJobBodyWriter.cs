@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Text.Json;
 using JobStatus.Emulator.Model;
 
@@ -7,51 +6,39 @@ namespace JobStatus.Emulator.Cloud;
 
 /// <summary>The 200 body of CFW's List Job Status, in whichever of the vendor's variants the job asks for:
 /// <c>{"data":{"id","status","begin_time","end_time"}}</c>.</summary>
-internal sealed class CfwJobBodyWriter : IJobBodyWriter
+internal sealed class CfwJobBodyWriter : JobBodyWriter
 {
-    public byte[] Write(EmulatedJob job, DateTimeOffset now, string requestId)
+    protected override void WriteLeading(Utf8JsonWriter writer, EmulatedJob job, bool finished)
     {
-        var finished = job.IsFinishedAt(now);
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, CloudResponseWriter.WriterOptions))
+        // Some regional variants put these at the top level of a 200 once the job has ended.
+        if (finished && job.ErrorCode is not null)
         {
-            writer.WriteStartObject();
-
-            // Some regional variants put these at the top level of a 200 once the job has ended.
-            if (finished && job.ErrorCode is not null)
-            {
-                writer.WriteString("error_code", job.ErrorCode);
-            }
-
-            if (finished && job.ErrorMsg is not null)
-            {
-                writer.WriteString("error_msg", job.ErrorMsg);
-            }
-
-            if (job.ExtraFields)
-            {
-                ExtraFields.WriteTopLevel(writer);
-            }
-
-            writer.WriteStartObject("data");
-            writer.WriteString("id", job.Id);
-            writer.WriteString("status", job.StatusAt(now));
-            JobTimeWriter.Write(writer, "begin_time", job.BeginTime, job.TimeFormat);
-            JobTimeWriter.WriteEnd(
-                writer, "end_time", finished ? job.EndTime : null, job.LastChangeAt(now), job.EndTimeWhileRunning, job.TimeFormat);
-
-            if (job.ExtraFields)
-            {
-                writer.WriteNumber("progress", finished ? 100 : 40);
-                writer.WriteString("job_type", "emulated");
-                writer.WriteStartArray("sub_jobs");
-                writer.WriteEndArray();
-            }
-
-            writer.WriteEndObject();
-            writer.WriteEndObject();
+            writer.WriteString("error_code", job.ErrorCode);
         }
 
-        return buffer.ToArray();
+        if (finished && job.ErrorMsg is not null)
+        {
+            writer.WriteString("error_msg", job.ErrorMsg);
+        }
+    }
+
+    protected override void WriteFields(Utf8JsonWriter writer, EmulatedJob job, DateTimeOffset now, bool finished, string requestId)
+    {
+        writer.WriteStartObject("data");
+        writer.WriteString("id", job.Id);
+        writer.WriteString("status", job.StatusAt(now));
+        JobTimeWriter.Write(writer, "begin_time", job.BeginTime, job.TimeFormat);
+        JobTimeWriter.WriteEnd(
+            writer, "end_time", finished ? job.EndTime : null, job.LastChangeAt(now), job.EndTimeWhileRunning, job.TimeFormat);
+
+        if (job.ExtraFields)
+        {
+            writer.WriteNumber("progress", finished ? 100 : 40);
+            writer.WriteString("job_type", "emulated");
+            writer.WriteStartArray("sub_jobs");
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
     }
 }

@@ -54,7 +54,14 @@ internal static class CloudResponseWriter
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
-            if (shape == ErrorShape.CamelCase)
+            if (shape == ErrorShape.Nested)
+            {
+                writer.WriteStartObject("error");
+                writer.WriteString("code", errorCode);
+                writer.WriteString("message", errorMsg);
+                writer.WriteEndObject();
+            }
+            else if (shape == ErrorShape.CamelCase)
             {
                 // The order of CCE's documented example.
                 writer.WriteString("errorMessage", errorMsg);

@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.IO;
 using System.Text.Json;
 using JobStatus.Emulator.Model;
 
@@ -10,44 +9,30 @@ namespace JobStatus.Emulator.Cloud;
 /// strings): <c>{"job":{"id","name","status","created","ended","progress","instance":{"id","name"},"fail_reason"}}</c>.
 /// Unlike RDS: "progress", not "process"; no entities; fail_reason null when there is none, as in
 /// the vendor's example.</summary>
-internal sealed class DdsJobBodyWriter : IJobBodyWriter
+internal sealed class DdsJobBodyWriter : JobBodyWriter
 {
-    public byte[] Write(EmulatedJob job, DateTimeOffset now, string requestId)
+    protected override void WriteFields(Utf8JsonWriter writer, EmulatedJob job, DateTimeOffset now, bool finished, string requestId)
     {
-        var finished = job.IsFinishedAt(now);
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, CloudResponseWriter.WriterOptions))
+        writer.WriteStartObject("job");
+        writer.WriteString("id", job.Id);
+        writer.WriteString("name", job.JobType);
+        writer.WriteString("status", job.StatusAt(now));
+        JobTimeWriter.Write(writer, "created", job.BeginTime, job.TimeFormat);
+        JobTimeWriter.WriteEnd(
+            writer, "ended", finished ? job.EndTime : null, job.LastChangeAt(now), job.EndTimeWhileRunning, job.TimeFormat);
+
+        // The example's finished job says "100%"; a running one counts up with the clock.
+        writer.WriteString("progress", job.PercentDoneAt(now).ToString(CultureInfo.InvariantCulture) + "%");
+        DatabaseInstance.Write(writer, job);
+        if (finished && job.ErrorMsg is not null)
         {
-            writer.WriteStartObject();
-            if (job.ExtraFields)
-            {
-                ExtraFields.WriteTopLevel(writer);
-            }
-
-            writer.WriteStartObject("job");
-            writer.WriteString("id", job.Id);
-            writer.WriteString("name", job.JobType);
-            writer.WriteString("status", job.StatusAt(now));
-            JobTimeWriter.Write(writer, "created", job.BeginTime, job.TimeFormat);
-            JobTimeWriter.WriteEnd(
-                writer, "ended", finished ? job.EndTime : null, job.LastChangeAt(now), job.EndTimeWhileRunning, job.TimeFormat);
-
-            // The example's finished job says "100%"; a running one counts up with the clock.
-            writer.WriteString("progress", job.PercentDoneAt(now).ToString(CultureInfo.InvariantCulture) + "%");
-            DatabaseInstance.Write(writer, job);
-            if (finished && job.ErrorMsg is not null)
-            {
-                writer.WriteString("fail_reason", job.ErrorMsg);
-            }
-            else
-            {
-                writer.WriteNull("fail_reason");
-            }
-
-            writer.WriteEndObject();
-            writer.WriteEndObject();
+            writer.WriteString("fail_reason", job.ErrorMsg);
+        }
+        else
+        {
+            writer.WriteNull("fail_reason");
         }
 
-        return buffer.ToArray();
+        writer.WriteEndObject();
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Text.Json;
 using JobStatus.Emulator.Model;
 
@@ -8,71 +7,57 @@ namespace JobStatus.Emulator.Cloud;
 /// <summary>The 200 body of ELB's ShowJob (v3; SDK models ShowJobResponse, MainJob, SubJob,
 /// JobEntities; all strings): <c>{"job":{"status","begin_time","end_time","job_id","job_type",
 /// "error_code","error_msg","project_id","resource_id","sub_jobs":[...]},"request_id"}</c>.</summary>
-internal sealed class ElbJobBodyWriter : IJobBodyWriter
+internal sealed class ElbJobBodyWriter : JobBodyWriter
 {
-    public byte[] Write(EmulatedJob job, DateTimeOffset now, string requestId)
+    protected override void WriteFields(Utf8JsonWriter writer, EmulatedJob job, DateTimeOffset now, bool finished, string requestId)
     {
-        var finished = job.IsFinishedAt(now);
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, CloudResponseWriter.WriterOptions))
+        writer.WriteStartObject("job");
+        WriteBase(
+            writer,
+            job.StatusAt(now),
+            job.BeginTime,
+            finished ? job.EndTime : null,
+            job.LastChangeAt(now),
+            job.Id,
+            job.JobType!,
+            finished ? job.ErrorCode : null,
+            finished ? job.ErrorMsg : null,
+            job);
+        writer.WriteString("resource_id", job.ResourceId);
+        if (job.SubJobs.Count > 0)
         {
-            writer.WriteStartObject();
-            if (job.ExtraFields)
+            writer.WriteStartArray("sub_jobs");
+            foreach (var sub in job.SubJobs)
             {
-                ExtraFields.WriteTopLevel(writer);
-            }
-
-            writer.WriteStartObject("job");
-            WriteBase(
-                writer,
-                job.StatusAt(now),
-                job.BeginTime,
-                finished ? job.EndTime : null,
-                job.LastChangeAt(now),
-                job.Id,
-                job.JobType!,
-                finished ? job.ErrorCode : null,
-                finished ? job.ErrorMsg : null,
-                job);
-            writer.WriteString("resource_id", job.ResourceId);
-            if (job.SubJobs.Count > 0)
-            {
-                writer.WriteStartArray("sub_jobs");
-                foreach (var sub in job.SubJobs)
-                {
-                    var subFinished = sub.IsFinishedAt(now);
-                    writer.WriteStartObject();
-                    WriteBase(
-                        writer,
-                        sub.StatusAt(now),
-                        sub.BeginTime,
-                        subFinished ? sub.EndTime : null,
-                        sub.BeginTime,
-                        sub.Id,
-                        sub.JobType,
-                        subFinished ? sub.ErrorCode : null,
-                        subFinished ? sub.ErrorMsg : null,
-                        job);
-                    writer.WriteString("resource_id", sub.ResourceId);
-                    writer.WriteStartArray("entities");
-                    writer.WriteStartObject();
-                    writer.WriteString("resource_id", sub.ResourceId);
-                    // The kinds the API page names are loadbalancer and listener; the example's jobs work on a load balancer.
-                    writer.WriteString("resource_type", "loadbalancer");
-                    writer.WriteEndObject();
-                    writer.WriteEndArray();
-                    writer.WriteEndObject();
-                }
-
+                var subFinished = sub.IsFinishedAt(now);
+                writer.WriteStartObject();
+                WriteBase(
+                    writer,
+                    sub.StatusAt(now),
+                    sub.BeginTime,
+                    subFinished ? sub.EndTime : null,
+                    sub.BeginTime,
+                    sub.Id,
+                    sub.JobType,
+                    subFinished ? sub.ErrorCode : null,
+                    subFinished ? sub.ErrorMsg : null,
+                    job);
+                writer.WriteString("resource_id", sub.ResourceId);
+                writer.WriteStartArray("entities");
+                writer.WriteStartObject();
+                writer.WriteString("resource_id", sub.ResourceId);
+                // The kinds the API page names are loadbalancer and listener; the example's jobs work on a load balancer.
+                writer.WriteString("resource_type", "loadbalancer");
+                writer.WriteEndObject();
                 writer.WriteEndArray();
+                writer.WriteEndObject();
             }
 
-            writer.WriteEndObject();
-            writer.WriteString("request_id", requestId);
-            writer.WriteEndObject();
+            writer.WriteEndArray();
         }
 
-        return buffer.ToArray();
+        writer.WriteEndObject();
+        writer.WriteString("request_id", requestId);
     }
 
     /// <summary>The fields MainJob and SubJob share (the API definition's BaseJob), but resource_id.

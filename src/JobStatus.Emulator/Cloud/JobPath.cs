@@ -27,6 +27,12 @@ internal readonly record struct JobPath(JobApi Api, string ProjectId, string? Jo
             // /v3/{project_id}/jobs/{job_id}
             5 when s[1] == "v3" && s[3] == "jobs" => Make(EmulatedServices.CfwApi, s[2], s[4]),
 
+            // /v1/{project_id}/jobs/{job_id}: ECS, BMS, EVS, IMS, VPC
+            5 when s[1] == "v1" && s[3] == "jobs" => Make(EmulatedServices.V1Api, s[2], s[4]),
+
+            // /v2/{project_id}/jobs/{job_id}: DCS
+            5 when s[1] == "v2" && s[3] == "jobs" => Make(EmulatedServices.DcsApi, s[2], s[4]),
+
             // /v3/{project_id}/jobs?id={job_id}
             4 when s[1] == "v3" && s[3] == "jobs" => new JobPath(EmulatedServices.DatabaseApi, Decode(s[2]), QueryId(query)),
 

@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.IO;
 using System.Text.Json;
 using JobStatus.Emulator.Model;
 
@@ -9,46 +8,32 @@ namespace JobStatus.Emulator.Cloud;
 /// <summary>The 200 body of RDS's ListJobInfo and GaussDB for MySQL's ShowGaussMySqlJobInfo, whose
 /// SDK models (GetJobInfoResponseBodyJob, GetJobInfoDetail) have the same fields, all strings:
 /// <c>{"job":{"id","name","status","created","ended","process","instance":{"id","name"},"entities","fail_reason"}}</c>.</summary>
-internal sealed class RdsJobBodyWriter : IJobBodyWriter
+internal sealed class RdsJobBodyWriter : JobBodyWriter
 {
-    public byte[] Write(EmulatedJob job, DateTimeOffset now, string requestId)
+    protected override void WriteFields(Utf8JsonWriter writer, EmulatedJob job, DateTimeOffset now, bool finished, string requestId)
     {
-        var finished = job.IsFinishedAt(now);
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, CloudResponseWriter.WriterOptions))
+        writer.WriteStartObject("job");
+        writer.WriteString("id", job.Id);
+        writer.WriteString("name", job.JobType);
+        writer.WriteString("status", job.StatusAt(now));
+        JobTimeWriter.Write(writer, "created", job.BeginTime, job.TimeFormat);
+        JobTimeWriter.WriteEnd(
+            writer, "ended", finished ? job.EndTime : null, job.LastChangeAt(now), job.EndTimeWhileRunning, job.TimeFormat);
+
+        // The API page: "only a running job returns its progress, such as 60%; otherwise ''".
+        writer.WriteString(
+            "process",
+            finished ? string.Empty : job.PercentDoneAt(now).ToString(CultureInfo.InvariantCulture) + "%");
+        DatabaseInstance.Write(writer, job);
+
+        // "A job without entities returns {}" (the API page); the emulator's jobs describe none.
+        writer.WriteStartObject("entities");
+        writer.WriteEndObject();
+        if (finished && job.ErrorMsg is not null)
         {
-            writer.WriteStartObject();
-            if (job.ExtraFields)
-            {
-                ExtraFields.WriteTopLevel(writer);
-            }
-
-            writer.WriteStartObject("job");
-            writer.WriteString("id", job.Id);
-            writer.WriteString("name", job.JobType);
-            writer.WriteString("status", job.StatusAt(now));
-            JobTimeWriter.Write(writer, "created", job.BeginTime, job.TimeFormat);
-            JobTimeWriter.WriteEnd(
-                writer, "ended", finished ? job.EndTime : null, job.LastChangeAt(now), job.EndTimeWhileRunning, job.TimeFormat);
-
-            // The API page: "only a running job returns its progress, such as 60%; otherwise ''".
-            writer.WriteString(
-                "process",
-                finished ? string.Empty : job.PercentDoneAt(now).ToString(CultureInfo.InvariantCulture) + "%");
-            DatabaseInstance.Write(writer, job);
-
-            // "A job without entities returns {}" (the API page); the emulator's jobs describe none.
-            writer.WriteStartObject("entities");
-            writer.WriteEndObject();
-            if (finished && job.ErrorMsg is not null)
-            {
-                writer.WriteString("fail_reason", job.ErrorMsg);
-            }
-
-            writer.WriteEndObject();
-            writer.WriteEndObject();
+            writer.WriteString("fail_reason", job.ErrorMsg);
         }
 
-        return buffer.ToArray();
+        writer.WriteEndObject();
     }
 }

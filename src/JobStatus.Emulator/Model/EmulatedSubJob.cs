@@ -17,7 +17,7 @@ internal sealed class EmulatedSubJob
         ErrorCode = spec.ErrorCode;
         ErrorMsg = spec.ErrorMsg;
         JobType = EmulatedJob.RequireNonEmpty(spec.JobType, where + "jobType") ?? service.SubJobType!;
-        ResourceId = EmulatedJob.RequireNonEmpty(spec.ResourceId, where + "resourceId")
+        ResourceId = EmulatedJob.ReadOwnField(spec.ResourceId, where + "resourceId", service, service.NewResourceId is not null)
             ?? (service.SubJobsShareResource ? parent.ResourceId : service.NewResourceId?.Invoke());
         BeginTime = parent.BeginTime;
         EndTime = RunSeconds < 0 ? null : EmulatedJob.TruncateToMilliseconds(BeginTime.AddSeconds(RunSeconds));
