@@ -1,5 +1,5 @@
 # Resilience: hostile ids and broken answers as a table (one row per case, each with what the user
-# gets), no 429 storm, nothing lost or doubled under random failures, the cmdlets side by side in
+# gets), for a v3 service (CFW), a v1 one (ECS) and one with the id in the query (RDS); no 429 storm, nothing lost or doubled under random failures, the cmdlets side by side in
 # several runspaces, and Ctrl+C. Everything runs against the real emulator over loopback.
 
 BeforeAll {
@@ -29,6 +29,27 @@ BeforeAll {
         ($Record.FullyQualifiedErrorId -split ',')[0]
     }
 
+    # Answers in each service's own shape for the rows whose body depends on it: the job object where
+    # that service keeps it, with a numeric status, no status, or an unreadable begin time.
+    $Shapes = @{
+        CFW = @{ Success = 'Success'; Wrap = { param($fields) '{"data":{' + $fields + '}}' }; Id = 'id'; Begin = 'begin_time' }
+        ECS = @{ Success = 'SUCCESS'; Wrap = { param($fields) '{' + $fields + '}' }; Id = 'job_id'; Begin = 'begin_time' }
+        RDS = @{ Success = 'Completed'; Wrap = { param($fields) '{"job":{' + $fields + '}}' }; Id = 'id'; Begin = 'created' }
+    }
+
+    function Get-ShapedBody([string]$Service, [string]$Name) {
+        $shape = $Shapes[$Service]
+        $id = '"' + $shape.Id + '":"target"'
+        $success = '"status":"' + $shape.Success + '"'
+        $fields = switch ($Name) {
+            'statusNumber' { "$id,`"status`":3" }
+            'statusMissing' { $id }
+            'beginObject' { "$id,$success,`"$($shape.Begin)`":{`"t`":1}" }
+            'begin30Digits' { "$id,$success,`"$($shape.Begin)`":123456789012345678901234567890" }
+        }
+        & $shape.Wrap $fields
+    }
+
     function Wait-Until([scriptblock]$Condition, [double]$Seconds = 10) {
         $deadline = [DateTime]::UtcNow.AddSeconds($Seconds)
         while (-not (& $Condition) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
@@ -41,13 +62,16 @@ AfterAll {
     Restore-CredentialEnvironment $savedEnvironment
 }
 
-Describe 'Hostile ids: each gets its own answer, the ids around it are unharmed' {
+Describe 'Hostile ids at <Service>: each gets its own answer, the ids around it are unharmed' -ForEach @(
+    @{ Service = 'CFW' }, @{ Service = 'ECS' }, @{ Service = 'RDS' }
+) {
     BeforeAll {
         Reset-TestEmulator
         # Ids that are odd but legal are real jobs here: the right job must come back, proving the id
-        # travelled as exactly one path segment.
+        # travelled as exactly one path segment (or one query value).
         $legal = 'a/b', 'a?b=c', 'a#b', 'a%2Fb', 'jöb-✓-任务', '..a', 'a b'
-        $null = New-TestJob (@('good-before', 'good-after') + $legal | ForEach-Object { @{ id = $_; runSeconds = 0 } })
+        $null = New-TestJob (@('good-before', 'good-after') + $legal | ForEach-Object { @{ service = $Service; id = $_; runSeconds = 0 } })
+        $oneValue = if ($Service -eq 'RDS') { '/jobs\?id=[^/?#&]+$' } else { '/jobs/[^/?#]+$' }
     }
 
     It '<Name> -> <Expect>' -ForEach @(
@@ -72,7 +96,7 @@ Describe 'Hostile ids: each gets its own answer, the ids around it are unharmed'
     ) {
         Clear-TestRequest
         $watch = [Diagnostics.Stopwatch]::StartNew()
-        $records = @(Get-CloudJob -JobId 'good-before', $Id, 'good-after' @conn -ErrorAction Continue 2>&1)
+        $records = @(Get-CloudJob -JobId 'good-before', $Id, 'good-after' -Service $Service @conn -ErrorAction Continue 2>&1)
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 15 -Because 'no row may hang'
 
         $records.Count | Should -Be 3 -Because 'each id is answered exactly once'
@@ -83,7 +107,7 @@ Describe 'Hostile ids: each gets its own answer, the ids around it are unharmed'
             $records[1] | Should -BeOfType ([JobStatus.CloudJob])
             $records[1].Id | Should -BeExactly $Id
             $sent.Count | Should -Be 3
-            ($sent | Where-Object jobId -CEQ $Id).rawTarget | Should -Match "/jobs/[^/?#]+$" -Because 'the id is one encoded path segment'
+            ($sent | Where-Object jobId -CEQ $Id).rawTarget | Should -Match $oneValue -Because 'the id is one encoded path segment or query value'
         }
         else {
             $records[1] | Should -BeOfType ([System.Management.Automation.ErrorRecord])
@@ -98,7 +122,9 @@ Describe 'Hostile ids: each gets its own answer, the ids around it are unharmed'
     }
 }
 
-Describe 'Broken answers: each gets a clear error for that id alone, never a crash or a hang' {
+Describe 'Broken answers at <Service>: each gets a clear error for that id alone, never a crash or a hang' -ForEach @(
+    @{ Service = 'CFW' }, @{ Service = 'ECS' }, @{ Service = 'RDS' }
+) {
     BeforeAll {
         $other = Start-TestEmulator
         # Each row breaks only the answers for 'target', for ever, so retries cannot hide the fault.
@@ -108,7 +134,7 @@ Describe 'Broken answers: each gets a clear error for that id alone, never a cra
 
     BeforeEach {
         Reset-TestEmulator
-        $null = New-TestJob @(@{ id = 'good-before'; runSeconds = 0 }, @{ id = 'target'; runSeconds = 0 }, @{ id = 'good-after'; runSeconds = 0 })
+        $null = New-TestJob @('good-before', 'target', 'good-after' | ForEach-Object { @{ service = $Service; id = $_; runSeconds = 0 } })
     }
 
     It '<Name> -> <Expect>' -ForEach @(
@@ -119,11 +145,11 @@ Describe 'Broken answers: each gets a clear error for that id alone, never a cra
         @{ Name = 'data null'; Fault = @{ Kind = 'raw'; Body = '{"data":null}' }; Expect = 'CloudJobInvalidResponse' }
         @{ Name = 'data a string'; Fault = @{ Kind = 'raw'; Body = '{"data":"Success"}' }; Expect = 'CloudJobInvalidResponse' }
         @{ Name = 'a JSON array'; Fault = @{ Kind = 'raw'; Body = '[{"data":{}}]' }; Expect = 'CloudJobInvalidResponse' }
-        @{ Name = 'status missing'; Fault = @{ Kind = 'raw'; Body = '{"data":{"id":"target"}}' }; Expect = 'CloudJobInvalidResponse' }
+        @{ Name = 'status missing'; Fault = @{ Kind = 'raw'; Body = 'statusMissing' }; Expect = 'CloudJobInvalidResponse' }
         @{ Name = 'deeply nested JSON'; Fault = @{ Kind = 'raw'; Body = '{"data":' + ('[' * 5000) + (']' * 5000) + '}' }; Expect = 'CloudJobInvalidResponse' }
-        @{ Name = 'status a number'; Fault = @{ Kind = 'raw'; Body = '{"data":{"id":"target","status":3}}' }; Expect = 'Unknown status 3' }
-        @{ Name = 'begin_time an object'; Fault = @{ Kind = 'raw'; Body = '{"data":{"id":"target","status":"Success","begin_time":{"t":1}}}' }; Expect = 'job, no BeginTime' }
-        @{ Name = 'begin_time a 30-digit number'; Fault = @{ Kind = 'raw'; Body = '{"data":{"id":"target","status":"Success","begin_time":123456789012345678901234567890}}' }; Expect = 'job, no BeginTime' }
+        @{ Name = 'status a number'; Fault = @{ Kind = 'raw'; Body = 'statusNumber' }; Expect = 'Unknown status 3' }
+        @{ Name = 'begin time an object'; Fault = @{ Kind = 'raw'; Body = 'beginObject' }; Expect = 'job, no BeginTime' }
+        @{ Name = 'begin time a 30-digit number'; Fault = @{ Kind = 'raw'; Body = 'begin30Digits' }; Expect = 'job, no BeginTime' }
         @{ Name = 'a 10 MB body'; Fault = @{ Kind = 'oversized'; SizeBytes = 10MB }; Expect = 'CloudJobInvalidResponse' }
         @{ Name = 'a truncated connection'; Fault = @{ Kind = 'truncated' }; Expect = 'CloudJobConnectionFailed' }
         @{ Name = 'a reset connection'; Fault = @{ Kind = 'reset' }; Expect = 'CloudJobConnectionFailed' }
@@ -135,6 +161,7 @@ Describe 'Broken answers: each gets a clear error for that id alone, never a cra
         @{ Name = 'a redirect to another host'; Fault = @{ Kind = 'redirect'; Location = 'OTHER' }; Expect = 'CloudJobRedirectRefused' }
     ) {
         $spec = @{} + $Fault
+        if ($spec.Body -match '^[a-z0-9]+$') { $spec.Body = Get-ShapedBody $Service $spec.Body }
         if ($spec.Location -eq 'OTHER') {
             # A host that answers and logs: if the token followed the redirect, it would show here.
             $spec.Location = "$($other.Url)/v3/$P/jobs/target"
@@ -143,7 +170,7 @@ Describe 'Broken answers: each gets a clear error for that id alone, never a cra
         $null = Add-TestFault @spec -JobId 'target' -Count -1
 
         $watch = [Diagnostics.Stopwatch]::StartNew()
-        $records = @(Get-CloudJob 'good-before', 'target', 'good-after' @conn @quick -ErrorAction Continue 2>&1)
+        $records = @(Get-CloudJob 'good-before', 'target', 'good-after' -Service $Service @conn @quick -ErrorAction Continue 2>&1)
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 15 -Because 'no row may hang'
 
         $records.Count | Should -Be 3 -Because 'each id is answered exactly once'
@@ -191,15 +218,15 @@ Describe 'Broken answers: each gets a clear error for that id alone, never a cra
     }
 }
 
-Describe 'Throttling slows every request down, then recovers' {
+Describe 'Throttling slows every request down at <Service>, then recovers' -ForEach @(@{ Service = 'CFW' }, @{ Service = 'ECS' }) {
     It 'meets a throttled window with a few 429s, not a storm, and still answers every id' {
         Reset-TestEmulator
         $ids = 1..80 | ForEach-Object { 'storm-{0:D2}' -f $_ }
-        $null = New-TestJob ($ids | ForEach-Object { @{ id = $_; runSeconds = 0 } })
+        $null = New-TestJob ($ids | ForEach-Object { @{ service = $Service; id = $_; runSeconds = 0 } })
         # For 1.5 s every request is throttled, as when the account's 200-calls-in-5-minutes runs out.
         $null = Add-TestFault throttle -Count -1 -DurationMs 1500
 
-        $out = @(Get-CloudJob $ids @conn -MaximumRetryCount 20 -RetryIntervalSec 0.2)
+        $out = @(Get-CloudJob $ids -Service $Service @conn -MaximumRetryCount 20 -RetryIntervalSec 0.2)
 
         @($out).Id | Should -Be $ids
         $statuses = @(Get-TestRequest | ForEach-Object status)
@@ -212,17 +239,17 @@ Describe 'Throttling slows every request down, then recovers' {
     }
 }
 
-Describe 'Nothing lost, nothing doubled' {
+Describe 'Nothing lost, nothing doubled at <Service>' -ForEach @(@{ Service = 'CFW' }, @{ Service = 'ECS' }) {
     It 'answers 10,000 ids exactly once each, in input order, while 30% of requests fail with 429 or 5xx' {
         Reset-TestEmulator
         $ids = 1..10000 | ForEach-Object { 'bulk-{0:D5}' -f $_ }
-        $null = New-TestJob ($ids | ForEach-Object { @{ id = $_; runSeconds = 0 } })
+        $null = New-TestJob ($ids | ForEach-Object { @{ service = $Service; id = $_; runSeconds = 0 } })
         # 15% throttled, then 15% of all requests (0.15 / 0.85 of the rest) a gateway error page.
         $null = Add-TestFault throttle -Rate 0.15 -Count -1
         $null = Add-TestFault html503 -Rate (0.15 / 0.85) -Count -1
 
         $watch = [Diagnostics.Stopwatch]::StartNew()
-        $records = @(Get-CloudJob $ids @conn -MaximumRetryCount 10 -RetryIntervalSec 0.01 -ErrorAction Continue 2>&1)
+        $records = @(Get-CloudJob $ids -Service $Service @conn -MaximumRetryCount 10 -RetryIntervalSec 0.01 -ErrorAction Continue 2>&1)
         $seconds = $watch.Elapsed.TotalSeconds
 
         $answered = @(Get-AnsweredId $records)
@@ -241,12 +268,12 @@ Describe 'Nothing lost, nothing doubled' {
         Reset-TestEmulator
         $random = [Random]::new(500)
         $ids = 1..500 | ForEach-Object { 'wait-{0:D3}' -f $_ }
-        $null = New-TestJob ($ids | ForEach-Object { @{ id = $_; runSeconds = [Math]::Round(0.2 + $random.NextDouble() * 1.8, 2) } })
+        $null = New-TestJob ($ids | ForEach-Object { @{ service = $Service; id = $_; runSeconds = [Math]::Round(0.2 + $random.NextDouble() * 1.8, 2) } })
         $null = Add-TestFault throttle -Rate 0.15 -Count -1
         $null = Add-TestFault html502 -Rate (0.15 / 0.85) -Count -1
 
         $watch = [Diagnostics.Stopwatch]::StartNew()
-        $records = @(Wait-CloudJob $ids @conn -PollIntervalSec 0.25 -MaximumRetryCount 10 -RetryIntervalSec 0.01 -Timeout 120 -ErrorAction Continue 2>&1)
+        $records = @(Wait-CloudJob $ids -Service $Service @conn -PollIntervalSec 0.25 -MaximumRetryCount 10 -RetryIntervalSec 0.01 -Timeout 120 -ErrorAction Continue 2>&1)
         $seconds = $watch.Elapsed.TotalSeconds
 
         $answered = @(Get-AnsweredId $records)

@@ -188,6 +188,7 @@ function Add-TestFault {
         [string]$Kind,
         [string]$JobId,
         [string]$ProjectId,
+        [string]$Service,
         [int]$Count = 1,
         [int]$DelayMs,
         [int]$Status,
@@ -202,7 +203,7 @@ function Add-TestFault {
     )
     $spec = [ordered]@{ kind = $Kind; count = $Count }
     $fields = @{
-        JobId = 'jobId'; ProjectId = 'projectId'; DelayMs = 'delayMs'; Status = 'status'; RetryAfter = 'retryAfter'
+        JobId = 'jobId'; ProjectId = 'projectId'; Service = 'service'; DelayMs = 'delayMs'; Status = 'status'; RetryAfter = 'retryAfter'
         Rate = 'rate'; DurationMs = 'durationMs'; Location = 'location'; SizeBytes = 'sizeBytes'; Body = 'body'; ContentType = 'contentType'
     }
     foreach ($name in $fields.Keys) {

@@ -30,18 +30,18 @@ namespace JobStatus.Commands
         [ArgumentCompleter(typeof(ServiceCompleter))]
         [AllowNull]
         [AllowEmptyString]
-        public string? Service { get; set; } = CloudJobServices.Default.Name;
+        public virtual string? Service { get; set; } = CloudJobServices.Default.Name;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("project_id")]
-        public string? ProjectId { get; set; }
+        public virtual string? ProjectId { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(RegionCompleter))]
-        public string? Region { get; set; }
+        public virtual string? Region { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        public Uri? Endpoint { get; set; }
+        public virtual Uri? Endpoint { get; set; }
 
         [Parameter]
         [SecureStringTransformation]

@@ -53,6 +53,36 @@ namespace JobStatus.Commands
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
         public CloudJob[] InputObject { get; set; } = Array.Empty<CloudJob>();
 
+        // Service, ProjectId, Region and Endpoint bind by property name only for ids. A job object
+        // carries them itself; and were they bound from a piped row in the default set (InputObject),
+        // the binder would take that set as matched and turn the row into a string for -JobId instead
+        // of reading its JobId / job_id column.
+
+        /// <inheritdoc />
+        [Parameter(ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = InputObjectSet)]
+        [ArgumentCompleter(typeof(ServiceCompleter))]
+        [AllowNull]
+        [AllowEmptyString]
+        public override string? Service { get => base.Service; set => base.Service = value; }
+
+        /// <inheritdoc />
+        [Parameter(ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = InputObjectSet)]
+        [Alias("project_id")]
+        public override string? ProjectId { get => base.ProjectId; set => base.ProjectId = value; }
+
+        /// <inheritdoc />
+        [Parameter(ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = InputObjectSet)]
+        [ArgumentCompleter(typeof(RegionCompleter))]
+        public override string? Region { get => base.Region; set => base.Region = value; }
+
+        /// <inheritdoc />
+        [Parameter(ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = InputObjectSet)]
+        public override Uri? Endpoint { get => base.Endpoint; set => base.Endpoint = value; }
+
         /// <summary>Seconds for the whole wait; -1 waits for ever.</summary>
         [Parameter]
         [Alias("TimeoutSec")]
