@@ -12,6 +12,8 @@
 #   $projectId                             the emulator's default project (the vendor's example id)
 #   $id, $ids, $submitted                  jobs of the demo scenario that have finished with Success
 #   ./jobs.txt, ./submitted.csv            those ids, one a line / with job_id and project_id columns
+#   ./runbook.csv                          jobs of ECS, EVS and RDS from the demo scenario, with
+#                                          Service, job_id and project_id columns
 #   Read-Host -AsSecureString              answers 'emulator-token' as if typed, or $sk when the
 #                                          prompt asks for a secret key
 #
@@ -77,6 +79,11 @@ BeforeAll {
     Set-Content (Join-Path $fixture 'jobs.txt') $finishedIds
     $finishedIds | ForEach-Object { [pscustomobject]@{ job_id = $_; project_id = $projectId } } |
         Export-Csv (Join-Path $fixture 'submitted.csv') -NoTypeInformation
+    @(
+        [pscustomobject]@{ Service = 'ECS'; job_id = '2c9eb2c5544cbf6101544f0602af2b4f'; project_id = $projectId }
+        [pscustomobject]@{ Service = 'EVS'; job_id = '4010a32d535527910153552b492c0002'; project_id = $projectId }
+        [pscustomobject]@{ Service = 'RDS'; job_id = '31b8ae23-c687-4d80-b7b4-42a66c9bb886'; project_id = $projectId }
+    ) | Export-Csv (Join-Path $fixture 'runbook.csv') -NoTypeInformation
 
     # The IAM user and the access key the examples use, as the real ones would be set up.
     $examplePassword = 'example-password-7f3'
