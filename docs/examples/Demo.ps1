@@ -59,8 +59,11 @@ try {
     $null = $emulator.StandardOutput.ReadToEndAsync()
 
     # The scenario decides the jobs; ask the emulator which ones it made.
-    $ids = @(Invoke-RestMethod "$url/_emulator/jobs" -NoProxy | ForEach-Object { $_ } | Where-Object projectId -EQ $projectId | ForEach-Object id)
-    Write-Host "Emulator at $url with $($ids.Count) jobs in project $projectId."
+    $jobs = @(Invoke-RestMethod "$url/_emulator/jobs" -NoProxy | ForEach-Object { $_ } | Where-Object projectId -EQ $projectId)
+    $ids = @($jobs | Where-Object service -EQ 'CFW' | ForEach-Object id)
+    # The jobs of other services, as a runbook that made servers, a volume, a database and a cluster would list them.
+    $created = @($jobs | Where-Object service -NE 'CFW' | ForEach-Object { [pscustomobject]@{ Service = $_.service; JobId = $_.id } })
+    Write-Host "Emulator at $url with $($ids.Count) CFW jobs and $($created.Count) of other services in project $projectId."
 
     Show-Step 'Connect-CloudJobService: store the token and project for this session (nothing is sent)'
     Connect-CloudJobService -Token 'emulator-token' -ProjectId $projectId -Endpoint $url
@@ -105,6 +108,14 @@ try {
     else {
         Write-Host 'Wait-CloudJob is not in this build yet.'
     }
+
+    Show-Step '$created | Wait-CloudJob: servers (ECS), a volume (EVS), a database (RDS) and a cluster (CCE) in one wait'
+    Write-Host '(each row names its service; each job is polled at that service''s job API and read in its shape)'
+    Invoke-RestMethod -Method Post "$url/_emulator/reset" -NoProxy | Out-Null
+    $created | Format-Table | Out-Host
+    $created | Wait-CloudJob -Timeout 20 -PollIntervalSec 0.5 -ErrorAction SilentlyContinue -ErrorVariable serviceErrors -WarningAction SilentlyContinue |
+        Format-Table Service, Id, Status, JobType, ResourceIds -AutoSize | Out-Host
+    Show-Error $serviceErrors
 
     Show-Step 'Connect-CloudJobService -Credential: sign in to IAM with a password; the token renews itself'
     Write-Host '(the emulator plays IAM too, and issues tokens that last 4 s here instead of 24 h)'
