@@ -113,6 +113,14 @@ internal sealed class CloudApiHandler
             return true;
         }
 
+        // The gateway counts a user's calls to an API once it knows the user.
+        if (state.TakeBudget(service, job.ProjectId) is { } budget)
+        {
+            await CloudResponseWriter.WriteErrorAsync(
+                context, 429, "APIGW.0308", $"The throttling threshold has been reached: policy user over ratelimit,{budget.Policy}");
+            return true;
+        }
+
         if (job.JobId is not { } jobId)
         {
             // The database services' ErrorResponse example for a bad parameter ("parameter error").

@@ -63,6 +63,18 @@ internal static class ControlApi
             return Ok();
         });
 
+        api.MapPost("/budgets", async (HttpRequest request) =>
+        {
+            var specs = await JsonBodyReader.ReadOneOrManyAsync(request, json.BudgetSpec);
+            return Results.Json(state.AddBudgets(specs), json.ListBudgetView, JsonContentType);
+        });
+        api.MapGet("/budgets", () => Results.Json(state.ListBudgets(), json.ListBudgetView, JsonContentType));
+        api.MapDelete("/budgets", () =>
+        {
+            state.ClearBudgets();
+            return Ok();
+        });
+
         api.MapGet("/requests", (HttpRequest request) =>
         {
             string? jobId = request.Query.TryGetValue("jobId", out var values) ? values.ToString() : null;

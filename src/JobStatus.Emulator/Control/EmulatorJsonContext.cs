@@ -20,6 +20,8 @@ namespace JobStatus.Emulator.Control;
     AllowTrailingCommas = true)]
 [JsonSerializable(typeof(JobSpec))]
 [JsonSerializable(typeof(FaultSpec))]
+[JsonSerializable(typeof(BudgetSpec))]
+[JsonSerializable(typeof(List<BudgetView>))]
 [JsonSerializable(typeof(TokenSpec))]
 [JsonSerializable(typeof(ScenarioFile))]
 [JsonSerializable(typeof(AccessKeySpec))]

@@ -22,6 +22,7 @@ internal sealed class EmulatorState
     /// <summary>Keyed by service too: the same id may exist in two services, as in the cloud.</summary>
     private readonly Dictionary<(string Service, string ProjectId, string JobId), EmulatedJob> jobs = new();
     private readonly List<Fault> faults = new();
+    private readonly List<RequestBudget> budgets = new();
 
     /// <summary>Draws for faults with a rate; used under the lock only.</summary>
     private readonly Random random = new();
@@ -55,6 +56,7 @@ internal sealed class EmulatorState
         {
             jobs.Clear();
             faults.Clear();
+            budgets.Clear();
             tokens.Clear();
             if (commandLineTokens.Count == 0)
             {
@@ -189,6 +191,55 @@ internal sealed class EmulatorState
 
     /// <summary>The first fault, in the order added, that matches and has answers left; uses one of them.
     /// The returned fault's settings are immutable, so the caller may read them outside the lock.</summary>
+    public List<BudgetView> AddBudgets(IReadOnlyList<BudgetSpec> specs)
+    {
+        lock (gate)
+        {
+            var made = new List<RequestBudget>(specs.Count);
+            foreach (var spec in specs)
+            {
+                made.Add(RequestBudget.FromSpec(spec, budgets.Count + made.Count));
+            }
+
+            budgets.AddRange(made);
+            return made.ConvertAll(BudgetView.From);
+        }
+    }
+
+    public List<BudgetView> ListBudgets()
+    {
+        lock (gate)
+        {
+            return budgets.ConvertAll(BudgetView.From);
+        }
+    }
+
+    public void ClearBudgets()
+    {
+        lock (gate)
+        {
+            budgets.Clear();
+        }
+    }
+
+    /// <summary>The budget a request to this service's API for this project finds empty, or null when every one that applies let it through.</summary>
+    public RequestBudget? TakeBudget(EmulatedService? service, string projectId)
+    {
+        lock (gate)
+        {
+            var now = DateTimeOffset.UtcNow;
+            foreach (var budget in budgets)
+            {
+                if (budget.Applies(service, projectId) && !budget.TryTake(projectId, now))
+                {
+                    return budget;
+                }
+            }
+
+            return null;
+        }
+    }
+
     public Fault? TakeFault(EmulatedService? service, string projectId, string? jobId)
     {
         lock (gate)
