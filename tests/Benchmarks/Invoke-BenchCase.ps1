@@ -7,8 +7,9 @@
     Memory: streams -Count ids (the ids of -IdsFile, cycled) through Get-CloudJob | Measure-Object.
             The ids are produced one at a time, so nothing but the module can make memory grow.
     Wait:   creates the jobs of -JobsFile (emulator job specs, JSON) through the control API, then
-            at once Wait-CloudJob on them with -PollIntervalSec. Created here, after start-up and
-            warm-up, so that the wait starts as the jobs do.
+            at once Wait-CloudJob on them with -PollIntervalSec (and -MaximumRequestRate, when given).
+            Created here, after start-up and warm-up, so that the wait starts as the jobs do. Prints
+            when each job came out of the pipeline, for the delay from its finish.
     The warm-up reads -WarmUpId, which must not be one of the jobs measured.
 #>
 [CmdletBinding()]
@@ -23,7 +24,10 @@ param(
     [string]$JobsFile,
     [int]$Count,
     [int]$ThrottleLimit = 16,
-    [double]$PollIntervalSec = 2
+    [double]$PollIntervalSec = 2,
+    # Wait: a request budget for the whole command; below 0 for none given.
+    [double]$MaximumRequestRate = -1,
+    [double]$TimeoutSec = 300
 )
 
 $ErrorActionPreference = 'Stop'
@@ -33,7 +37,7 @@ $self = [Diagnostics.Process]::GetCurrentProcess()
 
 # Warm up (JIT, connection pool) so the figures are the case's, not the first call's.
 $null = Get-CloudJob $WarmUpId @common
-$null = Wait-CloudJob $WarmUpId @common
+$null = Wait-CloudJob $WarmUpId @common -MaximumRequestRate 1000
 if ($Case -eq 'Wait') {
     # The jobs start now; creating them is not part of what is measured.
     $created = Invoke-RestMethod -Method Post -Uri "$Endpoint/_emulator/jobs" -ContentType 'application/json' -Body (Get-Content -Raw -LiteralPath $JobsFile) -NoProxy
@@ -53,8 +57,15 @@ switch ($Case) {
         $figures.Written = $measured.Count
     }
     'Wait' {
-        $done = Wait-CloudJob -JobId $ids @common -PollIntervalSec $PollIntervalSec -Timeout 300
-        $figures.Written = @($done).Count
+        $budget = if ($MaximumRequestRate -ge 0) { @{ MaximumRequestRate = $MaximumRequestRate } } else { @{} }
+        # When each job came out, kept apart from its id until the end so the loop stays cheap.
+        $outIds = [Collections.Generic.List[string]]::new()
+        $outTicks = [Collections.Generic.List[long]]::new()
+        Wait-CloudJob -JobId $ids @common @budget -PollIntervalSec $PollIntervalSec -Timeout $TimeoutSec -ErrorAction SilentlyContinue |
+            ForEach-Object { $outTicks.Add([DateTime]::UtcNow.Ticks); $outIds.Add($_.Id) }
+        $figures.Written = $outIds.Count
+        $figures.OutIds = $outIds
+        $figures.OutTicks = $outTicks
         $figures.ReturnedAtUtc = [DateTime]::UtcNow.ToString('o')
         $figures.Ids = $ids
     }

@@ -21,7 +21,16 @@
        polled every -PollIntervalSec: requests per job against ceil(run time / interval) + 1,
        time from the last finish to the return, peak working set and CPU time (in a fresh pwsh).
     5. Memory: -MemoryCounts ids streamed through Get-CloudJob | Measure-Object, each in a fresh
-       pwsh, three times each: the median peak working set must not grow with the count.
+       pwsh, three times each: the median peak working set must not grow with the count. The CPU
+       per request of the wait (4) against that of this batch, both measured the same way.
+    6. Budget: -BudgetJobs jobs that finish at random over -BudgetSpreadSec, against an emulator
+       enforcing -BudgetPerMinute calls a minute (the gateway's 429 past it), waited for with
+       -MaximumRequestRate at that budget: the 429s met, and the mean delay from a job's finish to
+       its output against two bounds computed here from the same finish times: the best any
+       schedule could do (one that knew every finish time: each job read once, in finish order, one
+       per turn), and the best a schedule that knows no finish time can expect (jobs never read
+       first, then the least recently read, as nothing tells the jobs apart). Then the same jobs
+       with no budget anywhere, to show what the budget costs.
 
     Absolute figures depend on the machine and on what else runs on it; the ratios compare like
     with like in one run. Every figure is the median of -Repeat runs after one warm-up. Only
@@ -38,6 +47,10 @@ param(
     [double]$WaitSpreadSec = 20,
     [double]$PollIntervalSec = 2,
     [int[]]$MemoryCounts = @(10000, 100000),
+    # 6. Budget: jobs finishing at random over -BudgetSpreadSec against an emulator enforcing -BudgetPerMinute.
+    [int]$BudgetJobs = 5000,
+    [double]$BudgetSpreadSec = 60,
+    [int]$BudgetPerMinute = 2000,
     # Where the table goes; -Quick writes only where this is given explicitly.
     [string]$ResultsPath,
     [switch]$Quick
@@ -50,6 +63,7 @@ Set-StrictMode -Version 3.0
 if ($Quick) {
     $Count = 60; $Repeat = 1; $OneCallCount = 10; $ImportRuns = 1
     $WaitJobs = 20; $WaitSpreadSec = 1; $PollIntervalSec = 0.5; $MemoryCounts = @(200, 400)
+    $BudgetJobs = 40; $BudgetSpreadSec = 2; $BudgetPerMinute = 600
 }
 $repoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 if (-not $ResultsPath -and -not $Quick) { $ResultsPath = Join-Path $repoRoot 'bench/results.md' }
@@ -250,6 +264,9 @@ try {
             (($runs[$n] | ForEach-Object { '{0:0}' -f $_.PeakWorkingSetMB }) -join ', ')))
     }
 
+    # The batch's CPU per request, for the wait's below: the smallest memory run, in a fresh pwsh like the wait.
+    $batchCpuPerRequest = (Get-Median @($runs[$MemoryCounts[0]] | ForEach-Object { $_.CpuSeconds })) / $MemoryCounts[0]
+
     # ---- 4. Wait
     Write-Host "Wait: $WaitJobs jobs finishing at random times over $WaitSpreadSec s, poll every $PollIntervalSec s..."
     Reset-TestEmulator
@@ -278,6 +295,66 @@ try {
     Add-Row $case 'from the last finish to the return' ('{0:0.000} s' -f $lag) ("interval $PollIntervalSec s") ($lag / $PollIntervalSec) ('{0:0.00}x the interval' -f ($lag / $PollIntervalSec)) '<= 1 interval' ($lag -le $PollIntervalSec)
     $notes.Add(('Wait: {0:0.0} s in all, CPU {1:0.00} s ({2:0} us per request), working set {3:0} MB before, peak {4:0} MB.' -f
         $figures.Seconds, $figures.CpuSeconds, (1e6 * $figures.CpuSeconds / $requests), $figures.WorkingSetBeforeMB, $figures.PeakWorkingSetMB))
+    $waitCpuPerRequest = $figures.CpuSeconds / $requests
+    Add-Row $case 'CPU per request, Wait-CloudJob vs Get-CloudJob batch' ('{0:0} us' -f (1e6 * $waitCpuPerRequest)) ('{0:0} us' -f (1e6 * $batchCpuPerRequest)) ($waitCpuPerRequest / $batchCpuPerRequest) ('{0:0.00}x' -f ($waitCpuPerRequest / $batchCpuPerRequest)) '<= 1.5x' (($waitCpuPerRequest / $batchCpuPerRequest) -le 1.5)
+
+    # ---- 6. Budget
+    $perSecond = $BudgetPerMinute / 60
+    Write-Host "Budget: $BudgetJobs jobs finishing at random over $BudgetSpreadSec s, emulator enforcing $BudgetPerMinute calls a minute..."
+    $random = [Random]::new(11)
+    $budgetSpecs = @(1..$BudgetJobs | ForEach-Object { @{ id = 'budget-{0:D5}' -f $_; runSeconds = [math]::Round($BudgetSpreadSec * $random.NextDouble(), 3) } })
+    $budgetFile = Join-Path $workDir 'budget-jobs.json'
+    Set-Content -LiteralPath $budgetFile -Value (ConvertTo-Json -InputObject $budgetSpecs -Compress)
+    $budgetTimeout = [math]::Ceiling(3 * $BudgetJobs / $perSecond + $BudgetSpreadSec + 60)
+    $outcomes = [ordered]@{}
+    foreach ($mode in 'budget', 'none') {
+        Reset-TestEmulator
+        $warmUp = (New-TestJob -Spec @{ runSeconds = 0 }).id
+        $extra = @{ JobsFile = $budgetFile; PollIntervalSec = $PollIntervalSec; WarmUpId = $warmUp; TimeoutSec = $budgetTimeout }
+        if ($mode -eq 'budget') {
+            $null = Invoke-RestMethod "$url/_emulator/budgets" -Method Post -NoProxy -ContentType 'application/json' -Body (ConvertTo-Json @(@{ service = 'CFW'; limit = $BudgetPerMinute; periodSeconds = 60 }))
+            $extra.MaximumRequestRate = $perSecond
+        }
+        $run = Invoke-Case Wait $extra
+        $jobs = @{}
+        foreach ($job in Get-TestJob) { $jobs[$job.id] = $job }
+        $finish = @{}
+        foreach ($spec in $budgetSpecs) { $finish[$spec.id] = (ConvertTo-UtcTime $jobs[$spec.id].beginTime).AddSeconds($spec.runSeconds) }
+        $delays = for ($i = 0; $i -lt $run.OutIds.Count; $i++) { ([DateTime]::new([long]$run.OutTicks[$i], 'Utc') - $finish[$run.OutIds[$i]]).TotalSeconds }
+        $requestsSent = @(Get-TestRequest | Where-Object { $_.jobId -like 'budget-*' })
+        $outcomes[$mode] = [pscustomobject]@{
+            Written   = $run.Written
+            MeanDelay = ($delays | Measure-Object -Average).Average
+            Throttled = @($requestsSent | Where-Object status -EQ 429).Count
+            Requests  = $requestsSent.Count
+            Start     = ($jobs.Values | ForEach-Object { ConvertTo-UtcTime $_.beginTime } | Sort-Object | Select-Object -First 1)
+        }
+    }
+
+    # The bounds, from the budget run's finish times (relative to the wait's start) and input order.
+    $start = $outcomes['budget'].Start
+    $f = @($budgetSpecs | ForEach-Object { [double]$_.runSeconds })
+    $gap = 1 / $perSecond
+    $t = -1e9; $clairvoyant = 0.0
+    foreach ($x in ($f | Sort-Object)) { $t = [math]::Max($t + $gap, $x); $clairvoyant += $t - $x }
+    $clairvoyant /= $f.Count
+    # Knowing no finish time: the turns go to jobs never read (input order), then the least recently read.
+    $queue = [Collections.Generic.Queue[int]]::new()
+    for ($i = 0; $i -lt $f.Count; $i++) { $queue.Enqueue($i) }
+    $blind = 0.0; $turn = 0
+    while ($queue.Count -gt 0) {
+        $i = $queue.Dequeue(); $now = $turn * $gap; $turn++
+        if ($f[$i] -le $now) { $blind += $now - $f[$i] } else { $queue.Enqueue($i) }
+    }
+    $blind /= $f.Count
+    $b = $outcomes['budget']; $none = $outcomes['none']
+    $case6 = "6. Budget, $BudgetJobs jobs over $BudgetSpreadSec s, $BudgetPerMinute calls/min"
+    Add-Row $case6 '429 answers met under -MaximumRequestRate' ("$($b.Throttled) of $($b.Requests) requests") 'none' $b.Throttled "$($b.Throttled)" '0' ($b.Throttled -eq 0)
+    Add-Row $case6 'jobs written' ("$($b.Written) of $BudgetJobs") "$BudgetJobs" ($b.Written / $BudgetJobs) ("$($b.Written)") "$BudgetJobs" ($b.Written -eq $BudgetJobs)
+    Add-Row $case6 'mean delay from finish to output vs the best any schedule could do (knowing every finish)' ('{0:0.0} s' -f $b.MeanDelay) ('{0:0.0} s' -f $clairvoyant) ($b.MeanDelay / $clairvoyant) ('{0:0.00}x' -f ($b.MeanDelay / $clairvoyant)) '<= 1.5x' (($b.MeanDelay / $clairvoyant) -le 1.5)
+    Add-Row $case6 'mean delay vs the best expected knowing no finish time' ('{0:0.0} s' -f $b.MeanDelay) ('{0:0.0} s' -f $blind) ($b.MeanDelay / $blind) ('{0:0.00}x' -f ($b.MeanDelay / $blind)) '<= 1.5x' (($b.MeanDelay / $blind) -le 1.5)
+    $notes.Add(('Budget: with no budget anywhere the same jobs are written {0:0.0} s after their finish on average ({1} requests, {2} of them 429), against {3:0.0} s within {4} calls a minute ({5} requests): the budget costs {6:0.0} s of delay. Under the budget the reads are the bottleneck: {7} jobs need {8:0} s of turns however they are ordered.' -f
+        $none.MeanDelay, $none.Requests, $none.Throttled, $b.MeanDelay, $BudgetPerMinute, $b.Requests, ($b.MeanDelay - $none.MeanDelay), $BudgetJobs, ($BudgetJobs / $perSecond)))
 
     # ---- 3. Import
     Write-Host "Import: $ImportRuns runs each..."
@@ -338,7 +415,7 @@ if ($ResultsPath) {
         "- Date: $([DateTime]::UtcNow.ToString('yyyy-MM-dd HH:mm', [Globalization.CultureInfo]::InvariantCulture)) UTC"
         "- Machine: $([Environment]::ProcessorCount) cores, $os"
         "- PowerShell $($PSVersionTable.PSVersion), .NET $([Environment]::Version)"
-        "- Settings: -Count $Count -ThrottleLimit $ThrottleLimit -Repeat $Repeat -OneCallCount $OneCallCount -ImportRuns $ImportRuns -WaitJobs $WaitJobs -WaitSpreadSec $WaitSpreadSec -PollIntervalSec $PollIntervalSec -MemoryCounts $($MemoryCounts -join ',')"
+        "- Settings: -Count $Count -ThrottleLimit $ThrottleLimit -Repeat $Repeat -OneCallCount $OneCallCount -ImportRuns $ImportRuns -WaitJobs $WaitJobs -WaitSpreadSec $WaitSpreadSec -PollIntervalSec $PollIntervalSec -MemoryCounts $($MemoryCounts -join ',') -BudgetJobs $BudgetJobs -BudgetSpreadSec $BudgetSpreadSec -BudgetPerMinute $BudgetPerMinute"
         ''
         '| Case | Measured | Value | Baseline | Ratio | Target | Result |'
         '|---|---|---|---|---|---|---|'

@@ -40,8 +40,12 @@ namespace JobStatus.Client
 
         public CloudJobConnection Connection { get; }
 
+        /// <summary>The budgets this client's requests are paced by; null for none.</summary>
+        public BudgetLane? Budget => _options.Budget;
+
         /// <summary>Reads one job. Throws only OperationCanceledException, when <paramref name="cancellationToken"/> is cancelled.</summary>
-        public async Task<CloudJobResult> GetJobAsync(string jobId, CancellationToken cancellationToken)
+        /// <param name="turnTaken">True when the caller has already taken the budget's turn for the first attempt (a scheduler that chose this job for it).</param>
+        public async Task<CloudJobResult> GetJobAsync(string jobId, CancellationToken cancellationToken, bool turnTaken = false)
         {
             if (PathSegmentRules.Check(jobId, "job id") is string idProblem)
             {
@@ -57,6 +61,15 @@ namespace JobStatus.Client
                 await _gate.EnterAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
+                    if (turnTaken)
+                    {
+                        turnTaken = false;
+                    }
+                    else if (_options.Budget is BudgetLane budget && budget.IsLimited)
+                    {
+                        await budget.TakeAsync(cancellationToken).ConfigureAwait(false);
+                    }
+
                     outcome = await SendOnceAsync(jobId, uri, !renewed, cancellationToken).ConfigureAwait(false);
                 }
                 finally
@@ -76,6 +89,7 @@ namespace JobStatus.Client
                 if (failure?.Kind == CloudJobFailureKind.Throttled)
                 {
                     _gate.Throttled(outcome.SentAt ?? DateTime.UtcNow, outcome.RetryAfter);
+                    _options.Budget?.Learn(failure.Message);
                 }
                 else if (outcome.SentAt != null)
                 {

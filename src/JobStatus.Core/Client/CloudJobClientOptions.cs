@@ -20,5 +20,8 @@ namespace JobStatus.Client
         public int ThrottleLimit { get; set; } = 16;
 
         public bool SkipCertificateCheck { get; set; }
+
+        /// <summary>The budgets every request (retries included) takes a turn from; null for none.</summary>
+        public BudgetLane? Budget { get; set; }
     }
 }

@@ -39,7 +39,8 @@ namespace JobStatus.Services
             IReadOnlyList<string> sources,
             IReadOnlyList<string>? aliases = null,
             IReadOnlyDictionary<string, string>? endpointExceptions = null,
-            IReadOnlyList<string>? notFoundErrorCodes = null)
+            IReadOnlyList<string>? notFoundErrorCodes = null,
+            DocumentedBudget? requestBudget = null)
         {
             Name = name ?? throw new ArgumentNullException(nameof(name));
             DisplayName = displayName ?? throw new ArgumentNullException(nameof(displayName));
@@ -52,6 +53,7 @@ namespace JobStatus.Services
             Aliases = aliases ?? Array.Empty<string>();
             _endpointExceptions = endpointExceptions ?? new Dictionary<string, string>();
             NotFoundErrorCodes = notFoundErrorCodes ?? Array.Empty<string>();
+            RequestBudget = requestBudget;
 
             const string Project = "{project_id}";
             const string Job = "{job_id}";
@@ -86,6 +88,10 @@ namespace JobStatus.Services
         public IReadOnlyList<string> Aliases { get; }
 
         public IReadOnlyList<string> NotFoundErrorCodes { get; }
+
+        /// <summary>The call budget the vendor documents for this job API, if it documents one: the default
+        /// pace of a command that gives no -MaximumRequestRate.</summary>
+        public DocumentedBudget? RequestBudget { get; }
 
         /// <summary>True when an error answer with this code means the job does not exist.</summary>
         public bool MeansNotFound(string? errorCode)

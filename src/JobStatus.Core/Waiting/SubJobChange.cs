@@ -20,6 +20,29 @@ namespace JobStatus.Waiting
         /// <summary>True when it has just ended Failed.</summary>
         public bool JustFailed => SubJob.Status == CloudJobStatus.Failed;
 
+        /// <summary>True when <paramref name="latest"/> tells anything <paramref name="previous"/> did not: its
+        /// status, or a sub-job's, or which sub-jobs there are. Allocates nothing in the common case.</summary>
+        public static bool Changed(CloudJob previous, CloudJob latest)
+        {
+            if (!string.Equals(previous.RawStatus, latest.RawStatus, StringComparison.Ordinal)
+                || previous.SubJobs.Count != latest.SubJobs.Count)
+            {
+                return true;
+            }
+
+            for (int i = 0; i < latest.SubJobs.Count; i++)
+            {
+                CloudJob was = previous.SubJobs[i];
+                CloudJob now = latest.SubJobs[i];
+                if (!string.Equals(was.Id, now.Id, StringComparison.Ordinal) || !string.Equals(was.RawStatus, now.RawStatus, StringComparison.Ordinal))
+                {
+                    return Between(previous, latest).Count > 0;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>The sub-jobs of <paramref name="latest"/> whose raw status is new since <paramref name="previous"/>.</summary>
         public static IReadOnlyList<SubJobChange> Between(CloudJob? previous, CloudJob latest)
         {

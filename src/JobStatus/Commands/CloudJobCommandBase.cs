@@ -23,6 +23,7 @@ namespace JobStatus.Commands
         private readonly Dictionary<string, CloudJobClient> _clients = new Dictionary<string, CloudJobClient>(StringComparer.Ordinal);
         private readonly HashSet<IamTokenSource> _signIns = new HashSet<IamTokenSource>();
         private CancellationTokenSource _cancellation = new CancellationTokenSource();
+        private RequestBudgets? _budgets;
         private bool _disposed;
 
         /// <summary>Whose job API to read (CFW, ECS, RDS, ...), in any case; checked per record, so one bad row fails alone.</summary>
@@ -59,6 +60,11 @@ namespace JobStatus.Commands
         [ValidateRange(1, 256)]
         public int ThrottleLimit { get; set; } = 16;
 
+        /// <summary>Requests a second for the whole command, retries included; 0 lifts the services' documented budgets.</summary>
+        [Parameter]
+        [ValidateRange(0.0, 100000.0)]
+        public double MaximumRequestRate { get; set; }
+
         [Parameter]
         public SwitchParameter SkipCertificateCheck { get; set; }
 
@@ -69,6 +75,11 @@ namespace JobStatus.Commands
         protected abstract TimeSpan? RequestTimeout { get; }
 
         protected CancellationToken Cancellation => _cancellation.Token;
+
+        /// <summary>The request budgets of this command: -MaximumRequestRate, else each service's documented one, and those learned from 429s.</summary>
+        protected RequestBudgets Budgets => _budgets ??= new RequestBudgets(
+            MyInvocation.BoundParameters.ContainsKey(nameof(MaximumRequestRate)) ? MaximumRequestRate : (double?)null,
+            this.NotesShown() ? Mailbox.Post : null);
 
         internal PipelineMailbox Mailbox { get; } = new PipelineMailbox();
 
@@ -154,6 +165,7 @@ namespace JobStatus.Commands
                 RetryInterval = TimeSpan.FromSeconds(RetryIntervalSec),
                 ThrottleLimit = ThrottleLimit,
                 SkipCertificateCheck = SkipCertificateCheck,
+                Budget = Budgets.For(service, connection.Endpoint),
             };
             if (context.Credential.Value is PasswordCredential password && _signIns.Add(password.Source))
             {

@@ -40,6 +40,7 @@ namespace JobStatus.Commands
         private int _settled;
         private bool _anySatisfied;
         private bool _progressShown;
+        private string? _pacedBy;
         private TimeSpan? _lastProgress;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
@@ -193,6 +194,7 @@ namespace JobStatus.Commands
                 }
 
                 FlushMailbox();
+                NotePacing();
                 ShowProgress(force: false);
 
                 // Before the last input has arrived, "all settled" is not the end: more jobs may come.
@@ -229,8 +231,7 @@ namespace JobStatus.Commands
             }
 
             CloudJob latest = waitEvent.Result.Job!;
-            CloudJob? previous = job.LastKnown;
-            job.LastKnown = latest;
+            CloudJob? previous = waitEvent.Previous;
             bool changed = previous == null || previous.RawStatus != latest.RawStatus;
             if (changed)
             {
@@ -260,6 +261,22 @@ namespace JobStatus.Commands
             {
                 ShowProgress(force: true);
             }
+        }
+
+        /// <summary>Says when a request budget, not -PollIntervalSec, starts or stops setting the pace.</summary>
+        private void NotePacing()
+        {
+            string? paced = _poller!.PacedBy;
+            if (string.Equals(paced, _pacedBy, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            this.WriteNote(paced != null
+                ? $"The request budget sets the pace, not -PollIntervalSec: {paced}. Jobs are read one per turn, those never read first, then those most likely to have finished."
+                : "The request budget no longer holds jobs back; -PollIntervalSec sets the pace.");
+            _pacedBy = paced;
+            ShowProgress(force: true);
         }
 
         private void Finish(WaitedJob job, CloudJob final)
@@ -379,11 +396,12 @@ namespace JobStatus.Commands
 
             string description = string.Format(
                 CultureInfo.InvariantCulture,
-                "{0} of {1} finished ({2}); waited {3:hh\\:mm\\:ss}",
+                "{0} of {1} finished ({2}); waited {3:hh\\:mm\\:ss}{4}",
                 _settled,
                 _total,
                 string.Join(", ", parts),
-                now);
+                now,
+                _pacedBy == null ? string.Empty : "; paced by the request budget, " + _pacedBy);
             WriteProgress(new ProgressRecord(ProgressActivityId, ProgressActivity, description)
             {
                 PercentComplete = (int)(100L * _settled / _total),

@@ -27,6 +27,7 @@ namespace JobStatus.Services.Catalog
                 "huaweicloud-sdk-go-v3 services/bms/v1/model/model_show_job_infos_response.go, model_entities.go, model_sub_jobs.go, model_entitie.go",
                 "huaweicloud-sdk-go-v3 services/bms/v1/region/region.go",
                 "https://support.huaweicloud.com/intl/en-us/api-bms/bms_api_0640.html",
-            });
+            },
+            requestBudget: new DocumentedBudget(2000, 60, "the BMS API reference: 2,000 calls a minute to query a job"));
     }
 }

@@ -32,6 +32,7 @@ namespace JobStatus.Services.Catalog
                 "huaweicloud-sdk-python-v3 huaweicloud-sdk-rds/huaweicloudsdkrds/v3/model/get_job_info_response_body_job.py",
                 "huaweicloud-sdk-go-v3 services/rds/v3/region/region.go",
                 "https://support.huaweicloud.com/intl/en-us/api-rds/rds_08_0001.html",
-            });
+            },
+            requestBudget: new DocumentedBudget(60, 60, "the RDS API reference: 60 calls a minute per user"));
     }
 }
