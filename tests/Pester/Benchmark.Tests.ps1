@@ -22,13 +22,13 @@ Describe 'The benchmark (-Quick)' {
         $output | Should -Match 'targets met'
     }
 
-    It 'writes a table with a row for every measure of the five cases, each marked pass or MISS' {
+    It 'writes a table with a row for every measure of the six cases, each marked pass or MISS' {
         $text = Get-Content -Raw $results
         $text | Should -Match ('Machine: {0} cores' -f [Environment]::ProcessorCount)
         $text | Should -Match 'PowerShell \d+\.\d+\.\d+, \.NET \d+\.\d+'
         $rows = @(Get-Content $results | Where-Object { $_ -match '^\| \d\. ' })
-        $rows.Count | Should -Be 9
-        foreach ($case in '1. Batch', '2. One call', '3. Import', '4. Wait', '5. Memory') {
+        $rows.Count | Should -Be 14
+        foreach ($case in '1. Batch', '2. One call', '3. Import', '4. Wait', '5. Memory', '6. Budget') {
             @($rows | Where-Object { $_.StartsWith("| $case") }).Count | Should -BeGreaterThan 0 -Because "case '$case' must be in the table"
         }
         foreach ($row in $rows) { $row | Should -Match '\| (pass|MISS) \|$' }
@@ -36,5 +36,6 @@ Describe 'The benchmark (-Quick)' {
 
     It 'names the ceiling client and the emulator alone in its notes' {
         Get-Content -Raw $results | Should -Match 'Emulator alone: the ceiling client reads [\d,]+ jobs/s'
+        Get-Content -Raw $results | Should -Match 'Budget: with no budget anywhere the same jobs are written'
     }
 }

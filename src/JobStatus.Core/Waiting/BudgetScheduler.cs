@@ -62,6 +62,15 @@ namespace JobStatus.Waiting
             }
             else
             {
+                Wake();
+            }
+        }
+
+        /// <summary>Wakes the dispatcher once, however many answers or new jobs came meanwhile.</summary>
+        private void Wake()
+        {
+            if (_wake.CurrentCount == 0)
+            {
                 _wake.Release();
             }
         }
@@ -259,7 +268,7 @@ namespace JobStatus.Waiting
 
             try
             {
-                _wake.Release();
+                Wake();
             }
             catch (ObjectDisposedException)
             {
