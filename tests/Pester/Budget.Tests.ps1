@@ -105,12 +105,12 @@ Describe '-MaximumRequestRate' {
         $jobs = Get-CloudJob db-1, db-2, db-3 -Service RDS @conn
         $paced = $watch.Elapsed.TotalSeconds
         $watch.Restart()
-        $free = Get-CloudJob db-1, db-2, db-3 -Service RDS @conn -MaximumRequestRate 0
+        $free = Get-CloudJob db-1, db-2, db-3 -Service RDS @conn -MaximumRequestRate 1000
 
         $jobs.Status | Should -Be 'Success', 'Success', 'Success'
         $free.Count | Should -Be 3
         $paced | Should -BeGreaterThan 1.8 -Because 'one request a second, three requests'
-        $watch.Elapsed.TotalSeconds | Should -BeLessThan 1.5 -Because '-MaximumRequestRate 0 lifts the documented budget'
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 1.5 -Because 'a rate given replaces the documented budget'
     }
 
     It 'learns a budget from a 429 that states its policy, and keeps to it for the rest of the command' {

@@ -51,7 +51,8 @@ internal static class FaultResponder
                     context,
                     StatusCodes.Status429TooManyRequests,
                     "APIGW.0308",
-                    "The throttling threshold has been reached: policy user over ratelimit,limit:200,time:5 minute");
+                    // No policy: a throttle fault is a passing 429; a budget (/_emulator/budgets) states its policy.
+                    "The throttling threshold has been reached: policy user over ratelimit");
                 break;
             case FaultKind.Html500:
                 await CloudResponseWriter.WriteHtmlAsync(context, 500, NginxPage("500 Internal Server Error"));

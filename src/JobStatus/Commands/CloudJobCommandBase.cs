@@ -60,7 +60,7 @@ namespace JobStatus.Commands
         [ValidateRange(1, 256)]
         public int ThrottleLimit { get; set; } = 16;
 
-        /// <summary>Requests a second for the whole command, retries included; 0 lifts the services' documented budgets.</summary>
+        /// <summary>Requests a second for the whole command, retries included; 0 (the default) leaves each service its documented budget.</summary>
         [Parameter]
         [ValidateRange(0.0, 100000.0)]
         public double MaximumRequestRate { get; set; }
@@ -78,7 +78,7 @@ namespace JobStatus.Commands
 
         /// <summary>The request budgets of this command: -MaximumRequestRate, else each service's documented one, and those learned from 429s.</summary>
         protected RequestBudgets Budgets => _budgets ??= new RequestBudgets(
-            MyInvocation.BoundParameters.ContainsKey(nameof(MaximumRequestRate)) ? MaximumRequestRate : (double?)null,
+            MaximumRequestRate > 0 ? MaximumRequestRate : (double?)null,
             this.NotesShown() ? Mailbox.Post : null);
 
         internal PipelineMailbox Mailbox { get; } = new PipelineMailbox();
