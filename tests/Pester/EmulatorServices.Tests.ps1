@@ -10,7 +10,7 @@
 # where the vendor's example holds null) and "$ref" (a node of "definitions"). The root is "root".
 
 BeforeDiscovery {
-    # What each service's job API looks like, from /work/research/<svc>.md: where each fact sits in
+    # What each service's job API looks like, from the SDK models and examples docs/Services.md cites: where each fact sits in
     # the answer ('job.instance.id'), its words, and its time shape. A null path: the answer has no
     # such field.
     $ServiceCases = @(

@@ -55,14 +55,12 @@ namespace JobStatus.Client
         public long Held => Interlocked.Read(ref _held);
 
         /// <summary>"2,000 a minute (the BMS API reference)".</summary>
-        public string Describe()
-        {
-            double rate = PerSecond;
-            string figure = rate >= 1
-                ? string.Format(CultureInfo.InvariantCulture, "{0:0.##} requests a second", rate)
-                : string.Format(CultureInfo.InvariantCulture, "{0:0.##} requests a minute", rate * 60);
-            return $"{figure} ({Source})";
-        }
+        public string Describe() => $"{Rate(PerSecond)} ({Source})";
+
+        /// <summary>"33.33 requests a second", or "40 requests a minute" below one a second.</summary>
+        internal static string Rate(double perSecond) => perSecond >= 1
+            ? string.Format(CultureInfo.InvariantCulture, "{0:0.##} requests a second", perSecond)
+            : string.Format(CultureInfo.InvariantCulture, "{0:0.##} requests a minute", perSecond * 60);
 
         /// <summary>Takes a turn now, or says how long until one may be free.</summary>
         public bool TryTake(out TimeSpan wait)
@@ -70,21 +68,7 @@ namespace JobStatus.Client
             lock (_lock)
             {
                 DateTime now = _clock();
-                DateTime next = _last == DateTime.MinValue ? now : _last + _spacing;
-                while (_recent.Count > 0 && _recent.Peek() <= now - TimeSpan.FromSeconds(1))
-                {
-                    _recent.Dequeue();
-                }
-
-                if (_recent.Count >= _cap)
-                {
-                    DateTime windowFree = _recent.Peek() + TimeSpan.FromSeconds(1);
-                    if (windowFree > next)
-                    {
-                        next = windowFree;
-                    }
-                }
-
+                DateTime next = NextTurn(now);
                 if (next > now)
                 {
                     wait = next - now;
@@ -110,13 +94,7 @@ namespace JobStatus.Client
             lock (_lock)
             {
                 DateTime now = _clock();
-                DateTime next = _last == DateTime.MinValue ? now : _last + _spacing;
-                if (_recent.Count >= _cap)
-                {
-                    DateTime windowFree = _recent.Peek() + TimeSpan.FromSeconds(1);
-                    next = windowFree > next ? windowFree : next;
-                }
-
+                DateTime next = NextTurn(now);
                 return next > now ? next - now : TimeSpan.Zero;
             }
         }
@@ -152,6 +130,25 @@ namespace JobStatus.Client
                 Source = source;
                 return true;
             }
+        }
+
+        /// <summary>The earliest a request may leave: a spacing after the last, and not as the (cap + 1)th
+        /// within one second. Forgets sends older than a second. Callers hold the lock.</summary>
+        private DateTime NextTurn(DateTime now)
+        {
+            while (_recent.Count > 0 && _recent.Peek() <= now - TimeSpan.FromSeconds(1))
+            {
+                _recent.Dequeue();
+            }
+
+            DateTime next = _last == DateTime.MinValue ? now : _last + _spacing;
+            if (_recent.Count >= _cap)
+            {
+                DateTime windowFree = _recent.Peek() + TimeSpan.FromSeconds(1);
+                next = windowFree > next ? windowFree : next;
+            }
+
+            return next;
         }
 
         private void Set(double perSecond)

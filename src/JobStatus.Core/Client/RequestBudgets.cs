@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using JobStatus.Services;
 
 namespace JobStatus.Client
@@ -72,10 +71,6 @@ namespace JobStatus.Client
                 }
             }
         }
-
-        internal static string Rate(double perSecond) => perSecond >= 1
-            ? string.Format(CultureInfo.InvariantCulture, "{0:0.##} requests a second", perSecond)
-            : string.Format(CultureInfo.InvariantCulture, "{0:0.##} requests a minute", perSecond * 60);
     }
 
     /// <summary>The budgets one job API's requests take a turn from: the command's, then the service's own.</summary>
@@ -197,7 +192,7 @@ namespace JobStatus.Client
 
             if (changed)
             {
-                _owner.Note?.Invoke($"{ServiceName} answered 429 with its policy ({policy}): its requests are paced at {RequestBudgets.Rate(perSecond)} for the rest of the command.");
+                _owner.Note?.Invoke($"{ServiceName} answered 429 with its policy ({policy}): its requests are paced at {RequestBudget.Rate(perSecond)} for the rest of the command.");
             }
 
             return changed;

@@ -14,16 +14,11 @@ internal sealed class DdsJobBodyWriter : JobBodyWriter
     protected override void WriteFields(Utf8JsonWriter writer, EmulatedJob job, DateTimeOffset now, bool finished, string requestId)
     {
         writer.WriteStartObject("job");
-        writer.WriteString("id", job.Id);
-        writer.WriteString("name", job.JobType);
-        writer.WriteString("status", job.StatusAt(now));
-        JobTimeWriter.Write(writer, "created", job.BeginTime, job.TimeFormat);
-        JobTimeWriter.WriteEnd(
-            writer, "ended", finished ? job.EndTime : null, job.LastChangeAt(now), job.EndTimeWhileRunning, job.TimeFormat);
+        DatabaseJob.WriteHead(writer, job, now, finished);
 
         // The example's finished job says "100%"; a running one counts up with the clock.
         writer.WriteString("progress", job.PercentDoneAt(now).ToString(CultureInfo.InvariantCulture) + "%");
-        DatabaseInstance.Write(writer, job);
+        DatabaseJob.WriteInstance(writer, job);
         if (finished && job.ErrorMsg is not null)
         {
             writer.WriteString("fail_reason", job.ErrorMsg);

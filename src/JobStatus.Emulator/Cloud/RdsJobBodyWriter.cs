@@ -13,18 +13,13 @@ internal sealed class RdsJobBodyWriter : JobBodyWriter
     protected override void WriteFields(Utf8JsonWriter writer, EmulatedJob job, DateTimeOffset now, bool finished, string requestId)
     {
         writer.WriteStartObject("job");
-        writer.WriteString("id", job.Id);
-        writer.WriteString("name", job.JobType);
-        writer.WriteString("status", job.StatusAt(now));
-        JobTimeWriter.Write(writer, "created", job.BeginTime, job.TimeFormat);
-        JobTimeWriter.WriteEnd(
-            writer, "ended", finished ? job.EndTime : null, job.LastChangeAt(now), job.EndTimeWhileRunning, job.TimeFormat);
+        DatabaseJob.WriteHead(writer, job, now, finished);
 
         // The API page: "only a running job returns its progress, such as 60%; otherwise ''".
         writer.WriteString(
             "process",
             finished ? string.Empty : job.PercentDoneAt(now).ToString(CultureInfo.InvariantCulture) + "%");
-        DatabaseInstance.Write(writer, job);
+        DatabaseJob.WriteInstance(writer, job);
 
         // "A job without entities returns {}" (the API page); the emulator's jobs describe none.
         writer.WriteStartObject("entities");
