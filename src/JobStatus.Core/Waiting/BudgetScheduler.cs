@@ -229,41 +229,19 @@ namespace JobStatus.Waiting
 
         private async Task PollOnceAsync(WaitedJob job)
         {
-            bool done = true;
-            try
+            (CloudJobResult? result, bool done) = await _poller.ReadOnceAsync(job, _stop, turnTaken: true).ConfigureAwait(false);
+            lock (_lock)
             {
-                CloudJobResult result = await job.Client.GetJobAsync(job.JobId, _stop, turnTaken: true).ConfigureAwait(false);
-                done = _poller.Report(job, result);
-                lock (_lock)
-                {
-                    job.LastSent = result.SentAt ?? job.LastSent;
-                    job.InFlight = false;
-                    if (done)
-                    {
-                        _jobs.Remove(job);
-                        if (result.Job is CloudJob finished && finished.Duration is TimeSpan took && finished.BeginTime != null)
-                        {
-                            _estimate.Add(took);
-                        }
-                    }
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                lock (_lock)
+                job.LastSent = result?.SentAt ?? job.LastSent;
+                job.InFlight = false;
+                if (done)
                 {
                     _jobs.Remove(job);
+                    if (result?.Job is CloudJob finished && finished.Duration is TimeSpan took && finished.BeginTime != null)
+                    {
+                        _estimate.Add(took);
+                    }
                 }
-
-                _poller.ReportCrash(job, e);
             }
 
             try
@@ -272,6 +250,7 @@ namespace JobStatus.Waiting
             }
             catch (ObjectDisposedException)
             {
+                // Stopped, and the command has gone.
             }
         }
 

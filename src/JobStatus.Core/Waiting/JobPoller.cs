@@ -11,8 +11,8 @@ namespace JobStatus.Waiting
     /// Polls every added job until it finishes or cannot be read (the client has already retried a
     /// failed read, so a failure that remains is that job's answer). A job is read at once, then no
     /// sooner than one interval after its previous request left.
-    /// <para>Without a request budget each job polls on its own schedule, concurrently (the client
-    /// limits requests in flight). Under a budget (-MaximumRequestRate, a service's documented one, or
+    /// <para>Without a request budget the jobs are polled by one <see cref="IntervalScheduler"/>:
+    /// each when its interval has passed, up to -ThrottleLimit requests in flight in all. Under a budget (-MaximumRequestRate, a service's documented one, or
     /// one a 429 stated) the jobs of that budget are polled by a <see cref="BudgetScheduler"/>, one
     /// request per turn, the most promising job first.</para>
     /// <para>An answer is queued for the consumer (and the consumer woken through the signal callback)
@@ -25,13 +25,16 @@ namespace JobStatus.Waiting
         private readonly CancellationTokenSource _stop;
         private readonly ConcurrentQueue<WaitEvent> _events = new ConcurrentQueue<WaitEvent>();
         private readonly Dictionary<BudgetLane, BudgetScheduler> _schedulers = new Dictionary<BudgetLane, BudgetScheduler>();
+        private readonly IntervalScheduler _unlimited;
         private long _added;
 
-        public JobPoller(TimeSpan interval, Action signal, CancellationToken cancellationToken)
+        /// <param name="throttleLimit">The most requests in flight for the jobs no budget paces, across every service of the wait.</param>
+        public JobPoller(TimeSpan interval, int throttleLimit, Action signal, CancellationToken cancellationToken)
         {
             _interval = interval;
             _signal = signal;
             _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            _unlimited = new IntervalScheduler(this, throttleLimit, interval, _stop.Token);
         }
 
         public void Add(WaitedJob job)
@@ -43,7 +46,7 @@ namespace JobStatus.Waiting
             }
             else
             {
-                _ = Task.Run(() => PollAsync(job));
+                _unlimited.Add(job);
             }
         }
 
@@ -78,6 +81,7 @@ namespace JobStatus.Waiting
         public void Dispose()
         {
             _stop.Cancel();
+            _unlimited.Dispose();
             _stop.Dispose();
         }
 
@@ -99,6 +103,32 @@ namespace JobStatus.Waiting
             return result.Job == null || result.Job.IsFinished;
         }
 
+        /// <summary>Reads a job once for a scheduler and reports the answer: the answer and whether the
+        /// job is done with, or null and true when the wait has been stopped or the read crashed (then
+        /// already reported as that job's failure, so a bug never leaves a job waited for forever).</summary>
+        internal async Task<(CloudJobResult? Result, bool Done)> ReadOnceAsync(WaitedJob job, CancellationToken cancellationToken, bool turnTaken)
+        {
+            try
+            {
+                CloudJobResult result = await job.Client.GetJobAsync(job.JobId, cancellationToken, turnTaken).ConfigureAwait(false);
+                return (result, Report(job, result));
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped: -Any, a timeout, Ctrl+C or the end of the command.
+            }
+            catch (ObjectDisposedException)
+            {
+                // Stopped while the command was being disposed.
+            }
+            catch (Exception e)
+            {
+                ReportCrash(job, e);
+            }
+
+            return (null, true);
+        }
+
         internal void ReportCrash(WaitedJob job, Exception e)
         {
             // A bug must end this job's wait loudly, never leave the wait hanging.
@@ -108,6 +138,19 @@ namespace JobStatus.Waiting
                 $"Waiting for job '{job.JobId}' failed unexpectedly: {e.GetType().Name}: {e.Message}",
                 exception: e))));
             _signal();
+        }
+
+        /// <summary>When a 429 has since stated a budget for the job's requests, hands the job to that
+        /// budget's scheduler, which from now on chooses when it is read; returns true if it did.</summary>
+        internal bool HandOverIfLimited(WaitedJob job)
+        {
+            if (job.Client.Budget is BudgetLane lane && lane.IsLimited)
+            {
+                SchedulerFor(lane).Add(job);
+                return true;
+            }
+
+            return false;
         }
 
         private BudgetScheduler SchedulerFor(BudgetLane lane)
@@ -121,50 +164,6 @@ namespace JobStatus.Waiting
                 }
 
                 return scheduler;
-            }
-        }
-
-        private async Task PollAsync(WaitedJob job)
-        {
-            CancellationToken token = _stop.Token;
-            try
-            {
-                while (true)
-                {
-                    CloudJobResult result = await job.Client.GetJobAsync(job.JobId, token).ConfigureAwait(false);
-                    job.LastSent = result.SentAt;
-                    if (Report(job, result))
-                    {
-                        return;
-                    }
-
-                    if (job.Client.Budget is BudgetLane lane && lane.IsLimited)
-                    {
-                        // A 429 stated a budget: from now on the scheduler chooses when this job is read.
-                        SchedulerFor(lane).Add(job);
-                        return;
-                    }
-
-                    // The interval counts from when the last request left, after retries and
-                    // throttling waits, so a job is never read twice within one interval.
-                    TimeSpan wait = _interval - (DateTime.UtcNow - (result.SentAt ?? DateTime.UtcNow));
-                    if (wait > TimeSpan.Zero)
-                    {
-                        await Task.Delay(wait, token).ConfigureAwait(false);
-                    }
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                // Stopped: -Any, a timeout, Ctrl+C or the end of the command.
-            }
-            catch (ObjectDisposedException)
-            {
-                // Stopped while the command was being disposed.
-            }
-            catch (Exception e)
-            {
-                ReportCrash(job, e);
             }
         }
     }

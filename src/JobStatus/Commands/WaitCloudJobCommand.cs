@@ -109,7 +109,7 @@ namespace JobStatus.Commands
         protected override void BeginProcessing()
         {
             _waited.Start();
-            _poller = new JobPoller(TimeSpan.FromSeconds(PollIntervalSec), Mailbox.Signal, Cancellation);
+            _poller = new JobPoller(TimeSpan.FromSeconds(PollIntervalSec), ThrottleLimit, Mailbox.Signal, Cancellation);
         }
 
         protected override void ProcessRecord()
