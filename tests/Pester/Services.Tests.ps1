@@ -110,6 +110,28 @@ Describe 'Get-CloudJob -Service' {
         $jobs[2].ResourceIds | Should -Contain 'instance-1'
     }
 
+    It 'keeps -ThrottleLimit requests in flight for the whole command, across services and projects' {
+        $other = 'f1e2d3c4b5a6978877665544332211aa'
+        $null = New-TestJob @{ service = 'ECS'; id = 'get-limit-1'; runSeconds = 0 },
+            @{ service = 'DCS'; id = 'get-limit-2'; runSeconds = 0 },
+            @{ service = 'ECS'; id = 'get-limit-3'; runSeconds = 0; projectId = $other }
+        $null = Add-TestFault slow -Count -1 -DelayMs 300
+        $rows = @(
+            [pscustomobject]@{ Service = 'ECS'; JobId = 'get-limit-1'; ProjectId = $P }
+            [pscustomobject]@{ Service = 'DCS'; JobId = 'get-limit-2'; ProjectId = $P }
+            [pscustomobject]@{ Service = 'ECS'; JobId = 'get-limit-3'; ProjectId = $other }
+        )
+
+        $jobs = $rows | Get-CloudJob -Endpoint $emu.Url -Token emulator-token -ThrottleLimit 1
+
+        $jobs.Id | Should -Be 'get-limit-1', 'get-limit-2', 'get-limit-3'
+        $arrivals = @(Get-TestRequest | ForEach-Object { ([datetime]$_.time).ToUniversalTime() } | Sort-Object)
+        $arrivals.Count | Should -Be 3
+        for ($i = 1; $i -lt 3; $i++) {
+            ($arrivals[$i] - $arrivals[$i - 1]).TotalMilliseconds | Should -BeGreaterOrEqual 280 -Because 'one request in flight for the command, whichever service and project it goes to'
+        }
+    }
+
     It 'takes the column names of the vendor''s own answers: job_id and project_id' {
         $null = New-TestJob @{ service = 'CCE'; id = 'cluster-job'; runSeconds = 0 }
 
@@ -198,6 +220,28 @@ Describe 'Wait-CloudJob -Service' {
         $done.Service | Should -Be 'EVS', 'RDS', 'ECS'
         $done.Status | Should -Be 'Success', 'Success', 'Success'
         (Get-TestRequest -JobId create-servers).RawTarget | Select-Object -Unique | Should -Be (Get-Target ECS create-servers)
+    }
+
+    It 'keeps -ThrottleLimit requests in flight across all the services of one wait, not per service' {
+        $null = New-TestJob @{ service = 'ECS'; id = 'limit-ecs'; runSeconds = 0 },
+            @{ service = 'RDS'; id = 'limit-rds'; runSeconds = 0 },
+            @{ service = 'CFW'; id = 'limit-cfw'; runSeconds = 0 }
+        $null = Add-TestFault slow -Count -1 -DelayMs 300
+        $jobs = @(
+            [pscustomobject]@{ Service = 'ECS'; JobId = 'limit-ecs' }
+            [pscustomobject]@{ Service = 'RDS'; JobId = 'limit-rds' }
+            [pscustomobject]@{ Service = 'CFW'; JobId = 'limit-cfw' }
+        )
+
+        $done = $jobs | Wait-CloudJob @conn -ThrottleLimit 1 -PollIntervalSec 0.2 -Timeout 30
+
+        $done.Id | Should -Be 'limit-ecs', 'limit-rds', 'limit-cfw'
+        # The log holds arrivals; with one request in flight each arrives after the previous 300 ms answer.
+        $arrivals = @(Get-TestRequest | ForEach-Object { ([datetime]$_.time).ToUniversalTime() } | Sort-Object)
+        $arrivals.Count | Should -Be 3
+        for ($i = 1; $i -lt 3; $i++) {
+            ($arrivals[$i] - $arrivals[$i - 1]).TotalMilliseconds | Should -BeGreaterOrEqual 280 -Because 'one request in flight for the whole wait, whichever service it goes to'
+        }
     }
 
     It 'treats <Word> as not finished' -ForEach @(

@@ -34,7 +34,7 @@ namespace JobStatus.Client
             _options = options ?? throw new ArgumentNullException(nameof(options));
             _log = log;
             _http = SharedHttpClients.Get(options.SkipCertificateCheck);
-            _gate = new ThrottleGate(options.ThrottleLimit, options.RetryInterval, options.MaximumRetryInterval);
+            _gate = new ThrottleGate(options.ThrottleLimit, options.Slots, options.RetryInterval, options.MaximumRetryInterval);
             _clock = clock ?? (() => DateTimeOffset.UtcNow);
         }
 

@@ -16,8 +16,11 @@ namespace JobStatus.Client
 
         public TimeSpan MaximumRetryInterval { get; set; } = TimeSpan.FromSeconds(30);
 
-        /// <summary>The most requests in flight at once.</summary>
+        /// <summary>The most requests in flight at once, when no <see cref="Slots"/> are shared.</summary>
         public int ThrottleLimit { get; set; } = 16;
+
+        /// <summary>Slots shared with the other clients of one command, instead of this client's own <see cref="ThrottleLimit"/>.</summary>
+        public RequestSlots? Slots { get; set; }
 
         public bool SkipCertificateCheck { get; set; }
 

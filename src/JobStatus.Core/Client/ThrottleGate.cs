@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 namespace JobStatus.Client
 {
     /// <summary>
-    /// Limits requests in flight and paces them after a 429. The limit is per user, so one throttled
+    /// Limits requests in flight (its own limit, or slots shared by a command's clients) and paces them after a 429. The limit is per user, so one throttled
     /// request means all are: after a 429 every request of the same client leaves one at a time, a
     /// spacing apart (a tenth of the retry interval at first, so 200 ms by default), and none before
     /// a Retry-After has passed. The spacing doubles with each further 429 (up to the retry interval's
@@ -24,9 +24,13 @@ namespace JobStatus.Client
         private DateTime _escalatedAt;
         private TimeSpan _spacing;
 
-        public ThrottleGate(int limit, TimeSpan retryInterval, TimeSpan maximumRetryInterval)
+        private readonly bool _ownsSlots;
+
+        /// <param name="shared">Slots shared with other clients; null for this gate's own <paramref name="limit"/>.</param>
+        public ThrottleGate(int limit, RequestSlots? shared, TimeSpan retryInterval, TimeSpan maximumRetryInterval)
         {
-            _slots = new SemaphoreSlim(Math.Max(1, limit));
+            _ownsSlots = shared == null;
+            _slots = shared?.Semaphore ?? new SemaphoreSlim(Math.Max(1, limit));
             _firstSpacing = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, retryInterval.Ticks / 10));
             _maximumSpacing = maximumRetryInterval > _firstSpacing ? maximumRetryInterval : _firstSpacing;
         }
@@ -109,6 +113,12 @@ namespace JobStatus.Client
             }
         }
 
-        public void Dispose() => _slots.Dispose();
+        public void Dispose()
+        {
+            if (_ownsSlots)
+            {
+                _slots.Dispose();
+            }
+        }
     }
 }

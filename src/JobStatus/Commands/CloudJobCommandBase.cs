@@ -21,6 +21,9 @@ namespace JobStatus.Commands
     public abstract class CloudJobCommandBase : PSCmdlet, IDisposable
     {
         private readonly Dictionary<string, CloudJobClient> _clients = new Dictionary<string, CloudJobClient>(StringComparer.Ordinal);
+
+        /// <summary>-ThrottleLimit, shared by every client of this command: the limit is per command, whatever the services and projects.</summary>
+        private RequestSlots? _slots;
         private readonly HashSet<IamTokenSource> _signIns = new HashSet<IamTokenSource>();
         private CancellationTokenSource _cancellation = new CancellationTokenSource();
         private RequestBudgets? _budgets;
@@ -164,6 +167,7 @@ namespace JobStatus.Commands
                 MaximumRetryCount = MaximumRetryCount,
                 RetryInterval = TimeSpan.FromSeconds(RetryIntervalSec),
                 ThrottleLimit = ThrottleLimit,
+                Slots = _slots ??= new RequestSlots(ThrottleLimit),
                 SkipCertificateCheck = SkipCertificateCheck,
                 Budget = Budgets.For(service, connection.Endpoint),
             };
