@@ -233,7 +233,7 @@ namespace JobStatus.Commands
             CloudJob latest = waitEvent.Result.Job!;
             CloudJob? previous = waitEvent.Previous;
             bool changed = previous == null || previous.RawStatus != latest.RawStatus;
-            if (changed)
+            if (changed && NotesShown)
             {
                 this.WriteNote(previous == null
                     ? $"Job '{job.JobId}': {latest.RawStatus}."
@@ -242,9 +242,13 @@ namespace JobStatus.Commands
 
             foreach (SubJobChange sub in SubJobChange.Between(previous, latest))
             {
-                this.WriteNote(sub.PreviousStatus == null
-                    ? $"Job '{job.JobId}', sub-job '{sub.SubJob.Id}': {sub.SubJob.RawStatus}."
-                    : $"Job '{job.JobId}', sub-job '{sub.SubJob.Id}': {sub.PreviousStatus} -> {sub.SubJob.RawStatus}.");
+                if (NotesShown)
+                {
+                    this.WriteNote(sub.PreviousStatus == null
+                        ? $"Job '{job.JobId}', sub-job '{sub.SubJob.Id}': {sub.SubJob.RawStatus}."
+                        : $"Job '{job.JobId}', sub-job '{sub.SubJob.Id}': {sub.PreviousStatus} -> {sub.SubJob.RawStatus}.");
+                }
+
                 if (sub.JustFailed && !latest.IsFinished)
                 {
                     // The parent may run on for a long time; whoever watches should know now.
