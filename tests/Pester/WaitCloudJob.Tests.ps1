@@ -713,5 +713,16 @@ Describe 'Wait-CloudJob' {
             # Once per change, not once per poll.
             @($verbose | Where-Object { $_ -match "'vb-ok'.*->" }).Count | Should -Be 1
         }
+
+        It 'says it under $VerbosePreference = Continue as well, with no -Verbose, and says nothing without either' {
+            $null = New-TestJob @(@{ id = 'vp-on'; runSeconds = 0.3 }, @{ id = 'vp-off'; runSeconds = 0.3 })
+
+            $on = @(& { $VerbosePreference = 'Continue'; Wait-CloudJob 'vp-on' @Conn -PollIntervalSec $Interval 4>&1 })
+            $off = @(& { $VerbosePreference = 'SilentlyContinue'; Wait-CloudJob 'vp-off' @Conn -PollIntervalSec $Interval 4>&1 })
+
+            @($on | Where-Object { $_ -is [Management.Automation.VerboseRecord] -and $_.Message -match "'vp-on'.*-> Success" }).Count | Should -Be 1
+            @($off | Where-Object { $_ -is [Management.Automation.VerboseRecord] }).Count | Should -Be 0
+            @($off | Where-Object Id -EQ 'vp-off').Count | Should -Be 1
+        }
     }
 }
