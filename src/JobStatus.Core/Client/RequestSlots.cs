@@ -11,13 +11,7 @@ namespace JobStatus.Client
     /// </summary>
     public sealed class RequestSlots
     {
-        public RequestSlots(int limit)
-        {
-            Limit = Math.Max(1, limit);
-            Semaphore = new SemaphoreSlim(Limit);
-        }
-
-        public int Limit { get; }
+        public RequestSlots(int limit) => Semaphore = new SemaphoreSlim(Math.Max(1, limit));
 
         internal SemaphoreSlim Semaphore { get; }
     }

@@ -229,7 +229,7 @@ namespace JobStatus.Waiting
 
         private async Task PollOnceAsync(WaitedJob job)
         {
-            (CloudJobResult? result, bool done) = await _poller.ReadOnceAsync(job, _stop, turnTaken: true).ConfigureAwait(false);
+            (CloudJobResult? result, bool done) = await _poller.ReadAndReportAsync(job, _stop, turnTaken: true).ConfigureAwait(false);
             lock (_lock)
             {
                 job.LastSent = result?.SentAt ?? job.LastSent;

@@ -175,7 +175,7 @@ namespace JobStatus.Waiting
 
         private async Task PollOnceAsync(WaitedJob job)
         {
-            (CloudJobResult? result, bool done) = await _poller.ReadOnceAsync(job, _stop, turnTaken: false).ConfigureAwait(false);
+            (CloudJobResult? result, bool done) = await _poller.ReadAndReportAsync(job, _stop, turnTaken: false).ConfigureAwait(false);
             if (result != null)
             {
                 job.LastSent = result.SentAt;
@@ -193,10 +193,9 @@ namespace JobStatus.Waiting
                 }
             }
 
-            if (result != null)
-            {
-                Pump();
-            }
+            // A slot is free again, whatever the outcome: the next due job may take it (after a
+            // stop, Next finds nothing to start).
+            Pump();
         }
     }
 }

@@ -106,7 +106,7 @@ namespace JobStatus.Waiting
         /// <summary>Reads a job once for a scheduler and reports the answer: the answer and whether the
         /// job is done with, or null and true when the wait has been stopped or the read crashed (then
         /// already reported as that job's failure, so a bug never leaves a job waited for forever).</summary>
-        internal async Task<(CloudJobResult? Result, bool Done)> ReadOnceAsync(WaitedJob job, CancellationToken cancellationToken, bool turnTaken)
+        internal async Task<(CloudJobResult? Result, bool Done)> ReadAndReportAsync(WaitedJob job, CancellationToken cancellationToken, bool turnTaken)
         {
             try
             {

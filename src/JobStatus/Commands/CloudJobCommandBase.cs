@@ -25,7 +25,7 @@ namespace JobStatus.Commands
         /// <summary>-ThrottleLimit, shared by every client of this command: the limit is per command, whatever the services and projects.</summary>
         private RequestSlots? _slots;
 
-        private bool? _notesShown;
+        private bool? _showsNotes;
         private readonly HashSet<IamTokenSource> _signIns = new HashSet<IamTokenSource>();
         private CancellationTokenSource _cancellation = new CancellationTokenSource();
         private RequestBudgets? _budgets;
@@ -84,12 +84,12 @@ namespace JobStatus.Commands
         /// <summary>The request budgets of this command: -MaximumRequestRate, else each service's documented one, and those learned from 429s.</summary>
         protected RequestBudgets Budgets => _budgets ??= new RequestBudgets(
             MaximumRequestRate > 0 ? MaximumRequestRate : (double?)null,
-            NotesShown ? Mailbox.Post : null);
+            ShowsNotes ? Mailbox.Post : null);
 
         /// <summary>Whether a verbose (or debug) note of this command would show anywhere, looked up
         /// once: notes nobody sees are not even built, so a wait of many jobs does not format and hand
         /// PowerShell two lines per job to throw away.</summary>
-        protected bool NotesShown => _notesShown ??= this.NotesShown();
+        protected bool ShowsNotes => _showsNotes ??= this.NotesShown();
 
         internal PipelineMailbox Mailbox { get; } = new PipelineMailbox();
 
@@ -186,7 +186,7 @@ namespace JobStatus.Commands
 
             // Notes nobody will see would be dropped on the pipeline thread anyway; not making them
             // spares a string, a hand-off and a wake-up of the pipeline thread per request.
-            var client = new CloudJobClient(connection, options, NotesShown ? Mailbox.Post : null);
+            var client = new CloudJobClient(connection, options, ShowsNotes ? Mailbox.Post : null);
             _clients[key] = client;
             return client;
         }

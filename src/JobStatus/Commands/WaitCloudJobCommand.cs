@@ -233,7 +233,7 @@ namespace JobStatus.Commands
             CloudJob latest = waitEvent.Result.Job!;
             CloudJob? previous = waitEvent.Previous;
             bool changed = previous == null || previous.RawStatus != latest.RawStatus;
-            if (changed && NotesShown)
+            if (changed && ShowsNotes)
             {
                 this.WriteNote(previous == null
                     ? $"Job '{job.JobId}': {latest.RawStatus}."
@@ -242,7 +242,7 @@ namespace JobStatus.Commands
 
             foreach (SubJobChange sub in SubJobChange.Between(previous, latest))
             {
-                if (NotesShown)
+                if (ShowsNotes)
                 {
                     this.WriteNote(sub.PreviousStatus == null
                         ? $"Job '{job.JobId}', sub-job '{sub.SubJob.Id}': {sub.SubJob.RawStatus}."
