@@ -141,7 +141,7 @@ function Invoke-Build {
     }
 
     Write-Step 'assemble out/JobStatus'
-    $binDir = Join-Path $Root "src/JobStatus/bin/$Configuration/netstandard2.0"
+    $binDir = Join-Path $Root "src/JobStatus/bin/$Configuration/net8.0"
     if (Test-Path $OutDir) { Remove-Item $OutDir -Recurse -Force }
     $null = New-Item -ItemType Directory -Path $OutDir -Force
 

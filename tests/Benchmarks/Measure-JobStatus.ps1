@@ -387,7 +387,7 @@ try {
     # The second floor: the smallest binary module, one cmdlet and no format file.
     $oneCmdlet = Join-Path $workDir 'OneCmdlet'
     $null = New-Item -ItemType Directory -Path $oneCmdlet -Force
-    Copy-Item (Join-Path $PSScriptRoot 'OneCmdlet/bin/Release/netstandard2.0/OneCmdlet.dll') $oneCmdlet
+    Copy-Item (Join-Path $PSScriptRoot 'OneCmdlet/bin/Release/net8.0/OneCmdlet.dll') $oneCmdlet
     Set-Content -LiteralPath (Join-Path $oneCmdlet 'OneCmdlet.psd1') -Value "@{ ModuleVersion = '1.0'; RootModule = 'OneCmdlet.dll'; CmdletsToExport = @('Get-Nothing'); FunctionsToExport = @() }"
     $commands = [ordered]@{
         Exit      = 'exit'

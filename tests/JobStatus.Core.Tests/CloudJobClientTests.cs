@@ -7,6 +7,7 @@ using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using JobStatus.Client;
+using JobStatus.Scheduling;
 using JobStatus.Connection;
 using Reply = JobStatus.Tests.LoopbackHttpServer.Reply;
 
@@ -605,6 +606,23 @@ namespace JobStatus.Tests
             Assert.Equal(2, server.MaxConcurrentRequests);
         }
 
+        [Fact]
+        public async Task A_429_that_states_its_policy_sets_the_lanes_budget_from_what_the_service_said()
+        {
+            await using var server = new LoopbackHttpServer(Reply.Json(429, ThrottledBody), Reply.Json(200, SuccessBody));
+            var notes = new List<string>();
+            using var scheduler = new ReadScheduler(new SchedulerOptions { RetryInterval = TimeSpan.FromMilliseconds(10), Note = notes.Add });
+            CloudJobClientOptions options = Options();
+            options.Scheduler = scheduler;
+            using CloudJobClient client = Client(server, options);
+
+            CloudJobResult result = await Get(client);
+
+            Assert.Null(result.Failure);
+            Assert.Equal("CFW at 127.0.0.1:" + server.Port + " answered 429 with its policy (limit:200,time:5 minute): its requests are paced at 40 requests a minute for the rest of the command.", Assert.Single(notes));
+            Assert.Equal("40 requests a minute (learned from a 429: limit:200,time:5 minute)", scheduler.LaneFor(client).DescribeBudget());
+        }
+
         private static CloudJobClientOptions Options(int retries = 3) => new CloudJobClientOptions
         {
             RequestTimeout = TimeSpan.FromSeconds(10),
@@ -632,7 +650,7 @@ namespace JobStatus.Tests
                 _ => null);
             CloudJobConnection connection = context.TryCreateConnection(allowUnencryptedAuthentication: false, out ConnectionProblem? problem)
                 ?? throw new InvalidOperationException(problem!.Message);
-            return new CloudJobClient(connection, options ?? Options(), Log, clock);
+            return new CloudJobClient(connection, options ?? Options(), Log, clock == null ? null : new WallClock(clock));
         }
 
         private void Log(string line)

@@ -1,5 +1,5 @@
 using System;
-using JobStatus.Waiting;
+using JobStatus.Scheduling;
 
 namespace JobStatus.Tests
 {

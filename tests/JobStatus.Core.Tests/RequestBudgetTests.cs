@@ -2,21 +2,23 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using JobStatus.Client;
+using JobStatus.Connection;
+using JobStatus.Scheduling;
 using JobStatus.Services;
 
 namespace JobStatus.Tests
 {
     public class RequestBudgetTests
     {
-        private DateTime _now = new DateTime(2026, 12, 3, 12, 0, 0, DateTimeKind.Utc);
+        private TimeSpan _now = TimeSpan.FromHours(12);
 
-        private DateTime Now() => _now;
+        private TimeSpan Now() => _now;
 
         /// <summary>Asks as fast as allowed for <paramref name="seconds"/> of simulated time; returns when each request left.</summary>
-        private List<DateTime> Drain(RequestBudget budget, double seconds)
+        private List<TimeSpan> Drain(RequestBudget budget, double seconds)
         {
-            var sent = new List<DateTime>();
-            DateTime end = _now.AddSeconds(seconds);
+            var sent = new List<TimeSpan>();
+            TimeSpan end = _now + TimeSpan.FromSeconds(seconds);
             while (_now < end)
             {
                 if (budget.TryTake(out TimeSpan wait))
@@ -33,12 +35,12 @@ namespace JobStatus.Tests
             return sent;
         }
 
-        private static int BusiestSecond(List<DateTime> sent)
+        private static int BusiestSecond(List<TimeSpan> sent)
         {
             int most = 0;
             for (int i = 0, j = 0; i < sent.Count; i++)
             {
-                while (j < sent.Count && sent[j] < sent[i].AddSeconds(1))
+                while (j < sent.Count && sent[j] < sent[i] + TimeSpan.FromSeconds(1))
                 {
                     j++;
                 }
@@ -59,7 +61,7 @@ namespace JobStatus.Tests
         {
             var budget = new RequestBudget(rate, "test", Now);
 
-            List<DateTime> sent = Drain(budget, 60);
+            List<TimeSpan> sent = Drain(budget, 60);
 
             Assert.True(BusiestSecond(sent) <= Math.Max(1, Math.Floor(rate)), $"busiest second {BusiestSecond(sent)}");
             // Whole requests in whole seconds: 7.5 a second is at most 7 in any one second.
@@ -72,9 +74,9 @@ namespace JobStatus.Tests
         {
             var budget = new RequestBudget(10, "test", Now);
             Assert.True(budget.TryTake(out _));
-            _now = _now.AddMinutes(5);
+            _now += TimeSpan.FromMinutes(5);
 
-            List<DateTime> sent = Drain(budget, 1);
+            List<TimeSpan> sent = Drain(budget, 1);
 
             Assert.True(sent.Count <= 10);
             Assert.True(sent.Zip(sent.Skip(1), (a, b) => b - a).All(gap => gap >= TimeSpan.FromMilliseconds(99.9)), "requests are spaced");
@@ -87,7 +89,7 @@ namespace JobStatus.Tests
 
             Assert.False(budget.Lower(50, "higher"));
             Assert.True(budget.Lower(0.5, "learned from a 429: limit:30,time:1 minute"));
-            List<DateTime> sent = Drain(budget, 10);
+            List<TimeSpan> sent = Drain(budget, 10);
 
             Assert.InRange(sent.Count, 5, 6);
             Assert.Equal("learned from a 429: limit:30,time:1 minute", budget.Source);
@@ -116,52 +118,60 @@ namespace JobStatus.Tests
             Assert.False(ThrottlePolicy.TryRead(message, out _, out _));
 
         [Fact]
-        public void Without_a_rate_each_service_has_its_documented_budget_and_a_429_sets_one_for_its_service_alone()
+        public void Without_a_rate_each_service_has_its_documented_budget_and_a_429_sets_one_for_its_lane_alone()
         {
             var notes = new List<string>();
-            var budgets = new RequestBudgets(null, notes.Add, Now);
-            var endpoint = new Uri("https://example.invalid");
+            using var scheduler = new ReadScheduler(new SchedulerOptions { Note = notes.Add });
 
-            BudgetLane rds = budgets.For(CloudJobServices.Find("RDS")!, endpoint);
-            BudgetLane cfw = budgets.For(CloudJobServices.Find("CFW")!, endpoint);
-            BudgetLane ecs = budgets.For(CloudJobServices.Find("ECS")!, endpoint);
+            Lane rds = scheduler.LaneFor(Client("RDS"));
+            Lane cfw = scheduler.LaneFor(Client("CFW"));
+            Lane ecs = scheduler.LaneFor(Client("ECS"));
 
-            Assert.Equal(1.0, rds.PerSecond);
-            Assert.Null(cfw.PerSecond);
+            Assert.Equal(1.0, rds.Own!.PerSecond);
             Assert.False(cfw.IsLimited);
-            Assert.True(cfw.Learn("APIGW.0308: The throttling threshold has been reached: policy user over ratelimit,limit:200,time:5 minute"));
-            Assert.False(cfw.Learn("APIGW.0308: limit:300,time:5 minute"));
+            Assert.True(cfw.Learn(200.0 / 300, "learned from a 429: limit:200,time:5 minute", () => scheduler.Now));
+            Assert.False(cfw.Learn(1, "higher", () => scheduler.Now));
             Assert.True(cfw.IsLimited);
-            Assert.Equal(200.0 / 300, cfw.PerSecond!.Value, 6);
+            Assert.Equal(200.0 / 300, cfw.Own!.PerSecond, 6);
             Assert.False(ecs.IsLimited);
-            Assert.Same(cfw, budgets.For(CloudJobServices.Find("cfw")!, new Uri("https://example.invalid/other")));
-            Assert.Equal("CFW answered 429 with its policy (limit:200,time:5 minute): its requests are paced at 40 requests a minute for the rest of the command.", Assert.Single(notes));
+            Assert.Same(cfw, scheduler.LaneFor(Client("cfw", "https://example.invalid/other")));
+            Assert.NotSame(cfw, scheduler.LaneFor(Client("cfw", "https://cfw.example.invalid/")));
         }
 
         [Fact]
         public void A_given_rate_is_one_budget_for_the_whole_command_and_replaces_the_documented_ones()
         {
-            var budgets = new RequestBudgets(5, null, Now);
-            var endpoint = new Uri("https://example.invalid");
+            using var scheduler = new ReadScheduler(new SchedulerOptions { MaximumRequestRate = 5 });
 
-            BudgetLane rds = budgets.For(CloudJobServices.Find("RDS")!, endpoint);
-            BudgetLane cfw = budgets.For(CloudJobServices.Find("CFW")!, endpoint);
+            Lane rds = scheduler.LaneFor(Client("RDS"));
+            Lane cfw = scheduler.LaneFor(Client("CFW"));
 
-            Assert.Equal(5.0, rds.PerSecond);
             Assert.Same(rds.Command, cfw.Command);
-            Assert.Null(rds.Service);
-            Assert.Equal("5 requests a second (-MaximumRequestRate)", cfw.Describe());
+            Assert.Null(rds.Own);
+            Assert.Equal("5 requests a second (-MaximumRequestRate)", cfw.DescribeBudget());
         }
 
         [Fact]
         public void Zero_lifts_every_budget_but_the_learned()
         {
-            var budgets = new RequestBudgets(0, null, Now);
-            BudgetLane rds = budgets.For(CloudJobServices.Find("RDS")!, new Uri("https://example.invalid"));
+            using var scheduler = new ReadScheduler(new SchedulerOptions { MaximumRequestRate = 0 });
+            Lane rds = scheduler.LaneFor(Client("RDS"));
 
             Assert.False(rds.IsLimited);
-            Assert.True(rds.Learn("limit:10,time:1 second"));
-            Assert.Equal(10.0, rds.PerSecond);
+            Assert.True(rds.Learn(10, "learned from a 429: limit:10,time:1 second", () => scheduler.Now));
+            Assert.Equal("10 requests a second (learned from a 429: limit:10,time:1 second)", rds.DescribeBudget());
+        }
+
+        internal static CloudJobClient Client(string service, string endpoint = "https://example.invalid")
+        {
+            var connection = new CloudJobConnection(
+                new Uri(endpoint),
+                "0123456789abcdef0123456789abcdef",
+                null,
+                new TokenAuthenticator(SecureStringReader.FromText("test-token")),
+                "test",
+                CloudJobServices.Find(service));
+            return new CloudJobClient(connection, new CloudJobClientOptions());
         }
     }
 }

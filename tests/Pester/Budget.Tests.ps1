@@ -122,7 +122,7 @@ Describe '-MaximumRequestRate' {
             ForEach-Object { if ($_ -is [System.Management.Automation.VerboseRecord]) { $script:learned += @($_.Message) } else { $_ } }
 
         @($jobs).Id | Should -Be $ids
-        ($script:learned -join "`n") | Should -Match 'CFW answered 429 with its policy \(limit:10,time:2 second\): its requests are paced at 5 requests a second'
+        ($script:learned -join "`n") | Should -Match 'CFW at [^ ]+ answered 429 with its policy \(limit:10,time:2 second\): its requests are paced at 5 requests a second'
         $sent = @(Get-TestRequest)
         $throttled = @($sent | Where-Object status -EQ 429)
         $throttled.Count | Should -BeLessThan 20 -Because 'after the first 429 the pace is the policy''s, not a storm'

@@ -311,32 +311,31 @@ Describe 'Wait-CloudJob' {
     Context 'throttling that outlasts the retries' {
         BeforeAll {
             Reset-TestEmulator $emu
-            $null = New-TestJob @(@{ id = 'th-gave-up'; runSeconds = 30 }, @{ id = 'th-free'; runSeconds = 0.5 })
-            # Two retries, so the third 429 in a row ends that job's wait; the other job is untouched.
-            $null = Add-TestFault throttle -JobId 'th-gave-up' -Count 3
-            $out = @(Wait-CloudJob 'th-gave-up', 'th-free' @Conn -PollIntervalSec $Interval -MaximumRetryCount 2 -RetryIntervalSec 0.1 -Timeout 20 `
-                    -ErrorVariable throttleErrors -ErrorAction SilentlyContinue)
-            $throttledStatuses = @(Get-TestRequest -JobId 'th-gave-up' | ForEach-Object status)
+            $null = New-TestJob @(@{ id = 'th-outlasts'; runSeconds = 1.5 }, @{ id = 'th-free'; runSeconds = 0.5 }, @{ id = 'th-forever'; runSeconds = 1 })
+            # More 429s in a row than -MaximumRetryCount allows a one-shot read: a wait reads on.
+            $null = Add-TestFault throttle -JobId 'th-outlasts' -Count 4
+            $null = Add-TestFault throttle -JobId 'th-forever' -Count -1
+            $out = @(Wait-CloudJob 'th-outlasts', 'th-free', 'th-forever' @Conn -PollIntervalSec $Interval -MaximumRetryCount 2 -RetryIntervalSec 0.1 -Timeout 4 `
+                    -ErrorVariable throttleErrors -ErrorAction SilentlyContinue -WarningVariable throttleWarnings -WarningAction SilentlyContinue)
+            $throttledStatuses = @(Get-TestRequest -JobId 'th-outlasts' | ForEach-Object status)
         }
 
-        It 'treats each throttled poll as unknown until the retries run out, then writes that job''s error' {
-            $throttledStatuses | Should -Be 429, 429, 429
-            @($throttleErrors).Count | Should -Be 1
-            $throttleErrors[0].FullyQualifiedErrorId | Should -BeLike 'CloudJobThrottled,*'
-            $throttleErrors[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
-        }
-
-        It 'says how many attempts were made, over how long, and what the service last said' {
-            $message = $throttleErrors[0].Exception.Message
-            $message | Should -Match 'Gave up after 3 attempts over \d+\.\d s'
-            $message | Should -Match 'HTTP 429'
-            $message | Should -Match 'APIGW\.0308'
-            $message | Should -Match 'MaximumRetryCount'
+        It 'treats each throttled poll as unknown and reads the job again until it finishes' {
+            $throttledStatuses[0..3] | Should -Be 429, 429, 429, 429
+            $throttledStatuses[-1] | Should -Be 200
+            @($out | Where-Object Id -EQ 'th-outlasts').Status | Should -Be 'Success'
         }
 
         It 'goes on with the other jobs' {
-            @($out).Id | Should -Be 'th-free'
-            $out[0].Status | Should -Be 'Success'
+            @($out | Where-Object Id -EQ 'th-free').Status | Should -Be 'Success'
+        }
+
+        It 'names the last failure in the timeout error of a job that was never read' {
+            @($throttleErrors).Count | Should -Be 1
+            $throttleErrors[0].FullyQualifiedErrorId | Should -BeLike 'CloudJobWaitTimeout,*'
+            $message = $throttleErrors[0].Exception.Message
+            $message | Should -Match "Job 'th-forever' did not finish within the timeout of 4 s"
+            $message | Should -Match 'Its last read failed: .*HTTP 429.*APIGW\.0308'
         }
     }
 

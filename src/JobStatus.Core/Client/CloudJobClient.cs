@@ -10,133 +10,84 @@ using System.Threading;
 using System.Threading.Tasks;
 using JobStatus.Connection;
 using JobStatus.Parsing;
+using JobStatus.Scheduling;
 
 namespace JobStatus.Client
 {
     /// <summary>
-    /// Reads jobs from one service's job API (the connection's <see cref="CloudJobConnection.Service"/>): one request per job, retried when the failure may
-    /// pass, every failure turned into a <see cref="CloudJobFailure"/> that says what to do.
-    /// Thread-safe; meant to be shared by all the jobs of one cmdlet call.
+    /// Sends the requests for one service's jobs at one endpoint and project (the connection): one
+    /// attempt at a time (<see cref="SendAsync"/>), every failure turned into a
+    /// <see cref="CloudJobFailure"/> that says what to do. When to send, and whether to send again,
+    /// is the command's <see cref="ReadScheduler"/>'s to decide. Thread-safe.
     /// </summary>
-    public sealed class CloudJobClient : IDisposable
+    internal sealed class CloudJobClient : IDisposable
     {
         private readonly CloudJobClientOptions _options;
         private readonly Action<string>? _log;
         private readonly HttpClient _http;
-        private readonly ThrottleGate _gate;
-        private readonly Func<DateTimeOffset> _clock;
+        private readonly TimeProvider _time;
+        private ReadScheduler? _ownScheduler;
 
-        /// <param name="log">Receives one line per request and retry, from any thread. Never given secrets.
+        /// <param name="log">Receives one line per request, from any thread. Never given secrets.
         /// Null when nobody reads them: the lines are then not even built.</param>
-        public CloudJobClient(CloudJobConnection connection, CloudJobClientOptions options, Action<string>? log = null, Func<DateTimeOffset>? clock = null)
+        public CloudJobClient(CloudJobConnection connection, CloudJobClientOptions options, Action<string>? log = null, TimeProvider? time = null)
         {
             Connection = connection ?? throw new ArgumentNullException(nameof(connection));
             _options = options ?? throw new ArgumentNullException(nameof(options));
             _log = log;
-            _http = SharedHttpClients.Get(options.SkipCertificateCheck);
-            _gate = new ThrottleGate(options.ThrottleLimit, options.Slots, options.RetryInterval, options.MaximumRetryInterval);
-            _clock = clock ?? (() => DateTimeOffset.UtcNow);
+            _http = options.Http ?? SharedHttpClients.Get(options.SkipCertificateCheck);
+            _time = time ?? options.Scheduler?.Time ?? TimeProvider.System;
+            Scheduler = options.Scheduler;
         }
 
         public CloudJobConnection Connection { get; }
 
-        /// <summary>The budgets this client's requests are paced by; null for none.</summary>
-        public BudgetLane? Budget => _options.Budget;
+        /// <summary>The command's scheduler, through which <see cref="GetJobAsync"/> reads; null until the first read of a client that has none.</summary>
+        internal ReadScheduler? Scheduler { get; private set; }
 
-        /// <summary>Reads one job. Throws only OperationCanceledException, when <paramref name="cancellationToken"/> is cancelled.</summary>
-        /// <param name="turnTaken">True when the caller has already taken the budget's turn for the first attempt (a scheduler that chose this job for it).</param>
-        public async Task<CloudJobResult> GetJobAsync(string jobId, CancellationToken cancellationToken, bool turnTaken = false)
+        /// <summary>Reads one job with the command's bounded retries (Get-CloudJob's read).
+        /// Throws only OperationCanceledException, when <paramref name="cancellationToken"/> is cancelled.</summary>
+        public Task<CloudJobResult> GetJobAsync(string jobId, CancellationToken cancellationToken)
+        {
+            ReadScheduler scheduler = Scheduler ??= _ownScheduler ??= new ReadScheduler(
+                new SchedulerOptions
+                {
+                    ThrottleLimit = _options.ThrottleLimit,
+                    MaximumRetryCount = _options.MaximumRetryCount,
+                    RetryInterval = _options.RetryInterval,
+                    MaximumRetryInterval = _options.MaximumRetryInterval,
+                },
+                _time);
+            return scheduler.ReadAsync(this, jobId, cancellationToken);
+        }
+
+        /// <summary>Sends one request for the job, and once more at once if the credential had
+        /// expired and could be renewed. Throws only OperationCanceledException, when
+        /// <paramref name="cancellationToken"/> is cancelled.</summary>
+        internal async Task<ReadAttempt> SendAsync(string jobId, CancellationToken cancellationToken)
         {
             if (PathSegmentRules.Check(jobId, "job id") is string idProblem)
             {
-                return Refuse(jobId ?? string.Empty, $"{idProblem} No request was sent for it.");
+                return new ReadAttempt(Refuse(jobId ?? string.Empty, $"{idProblem} No request was sent for it."), sent: false);
             }
 
             Uri uri = Connection.JobUri(jobId);
-            DateTime firstSent = DateTime.UtcNow;
-            bool renewed = false;
-            for (int attempt = 1; ; attempt++)
+            Outcome outcome = await SendAndReadAsync(jobId, uri, mayRenew: true, cancellationToken).ConfigureAwait(false);
+            if (outcome.Renewed)
             {
-                Outcome outcome;
-                await _gate.EnterAsync(cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    if (turnTaken)
-                    {
-                        turnTaken = false;
-                    }
-                    else if (_options.Budget is BudgetLane budget && budget.IsLimited)
-                    {
-                        await budget.TakeAsync(cancellationToken).ConfigureAwait(false);
-                    }
-
-                    outcome = await SendOnceAsync(jobId, uri, !renewed, cancellationToken).ConfigureAwait(false);
-                }
-                finally
-                {
-                    _gate.Exit();
-                }
-
-                if (outcome.Renewed && !renewed)
-                {
-                    // The credential expired and a fresh one was obtained: send again, once, as a new attempt 1.
-                    renewed = true;
-                    attempt--;
-                    continue;
-                }
-
-                CloudJobFailure? failure = outcome.Result.Failure;
-                if (failure?.Kind == CloudJobFailureKind.Throttled)
-                {
-                    _gate.Throttled(outcome.SentAt ?? DateTime.UtcNow, outcome.RetryAfter);
-                    _options.Budget?.Learn(failure.Message);
-                }
-                else if (outcome.SentAt != null)
-                {
-                    _gate.Answered();
-                }
-
-                if (failure != null)
-                {
-                    if (attempt == 1)
-                    {
-                        firstSent = outcome.SentAt ?? firstSent;
-                    }
-
-                    if (failure.IsTransient && attempt <= _options.MaximumRetryCount)
-                    {
-                        TimeSpan delay = RetryDelay.Compute(attempt, _options.RetryInterval, _options.MaximumRetryInterval, outcome.RetryAfter);
-
-                        _log?.Invoke(string.Format(
-                            CultureInfo.InvariantCulture,
-                            "Job '{0}': {1}; retry {2} of {3} in {4:0.0} s.",
-                            jobId,
-                            ShortReason(failure),
-                            attempt,
-                            _options.MaximumRetryCount,
-                            delay.TotalSeconds));
-                        await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-                        continue;
-                    }
-
-                    if (failure.IsTransient)
-                    {
-                        return CloudJobResult.Fail(failure.AfterAttempts(attempt, DateTime.UtcNow - firstSent)).SentAtTime(outcome.SentAt);
-                    }
-                }
-
-                return outcome.Result.SentAtTime(outcome.SentAt);
+                // The credential expired and a fresh one was obtained: send again, once.
+                outcome = await SendAndReadAsync(jobId, uri, mayRenew: false, cancellationToken).ConfigureAwait(false);
             }
+
+            return new ReadAttempt(outcome.Result, outcome.Sent, outcome.RetryAfter);
         }
 
-        public void Dispose() => _gate.Dispose();
+        /// <summary>One line for the log, from any thread; built only when someone reads it.</summary>
+        internal void Log(Func<string> line) => _log?.Invoke(line());
 
-        private async Task<Outcome> SendOnceAsync(string jobId, Uri uri, bool mayRenew, CancellationToken cancellationToken)
-        {
-            DateTime sentAt = DateTime.UtcNow;
-            Outcome outcome = await SendAndReadAsync(jobId, uri, mayRenew, cancellationToken).ConfigureAwait(false);
-            return new Outcome(outcome.Result, outcome.RetryAfter, sentAt, outcome.Renewed);
-        }
+        internal bool Logs => _log != null;
+
+        public void Dispose() => _ownScheduler?.Dispose();
 
         private async Task<Outcome> SendAndReadAsync(string jobId, Uri uri, bool mayRenew, CancellationToken cancellationToken)
         {
@@ -173,8 +124,8 @@ namespace JobStatus.Client
                     CloudJobFailureKind.Timeout,
                     jobId,
                     $"No answer for job '{jobId}' came from {Host} within {_options.RequestTimeout?.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s. "
-                    + "Check the network path to the endpoint, or allow more time with -TimeoutSec.",
-                    exception: e));
+                    + $"Check the network path to the endpoint, or allow more time with {_options.RequestTimeoutParameter}.",
+                    exception: e), sent: true);
             }
             catch (HttpRequestException e) when (!cancellationToken.IsCancellationRequested && ExceptionChain.Find<AuthenticationException>(e) is AuthenticationException tls)
             {
@@ -193,7 +144,7 @@ namespace JobStatus.Client
                     CloudJobFailureKind.ConnectionFailed,
                     jobId,
                     $"Could not reach {Host} for job '{jobId}': {ExceptionChain.Innermost(e)} Check the endpoint, DNS, proxy and network.",
-                    exception: e));
+                    exception: e), sent: true);
             }
 
             if (body == null)
@@ -203,7 +154,7 @@ namespace JobStatus.Client
                     CloudJobFailureKind.InvalidResponse,
                     jobId,
                     $"The answer for job '{jobId}' from {Host} is larger than {BoundedContent.LimitText}, so it cannot be a job status; only that much was read. Check -Endpoint.",
-                    (int)response.StatusCode));
+                    (int)response.StatusCode), sent: true);
             }
 
             // Whatever the service or a proxy echoes back, the token goes no further than here.
@@ -212,7 +163,7 @@ namespace JobStatus.Client
             using (response)
             {
                 string? requestId = Header(response, "X-Request-Id");
-                outcome = Interpret(jobId, (int)response.StatusCode, body, requestId, RetryAfter(response), response.Headers.Location);
+                outcome = Interpret(jobId, (int)response.StatusCode, body, requestId, RetryAfterHeader.Read(response, _time.GetUtcNow()), response.Headers.Location).AsSent();
             }
 
             if (mayRenew && outcome.Result.Failure is { Kind: CloudJobFailureKind.AuthenticationFailed, TokenExpired: true })
@@ -222,7 +173,7 @@ namespace JobStatus.Client
                     if (await Connection.Authenticator.RenewAfterExpiryAsync(request, cancellationToken).ConfigureAwait(false))
                     {
                         _log?.Invoke($"Job '{jobId}': the {Connection.Authenticator.CredentialName} had expired; renewed it, sending again.");
-                        return new Outcome(outcome.Result, renewed: true);
+                        return new Outcome(outcome.Result, sent: true, renewed: true);
                     }
                 }
                 catch (CredentialException e) when (!cancellationToken.IsCancellationRequested)
@@ -239,7 +190,7 @@ namespace JobStatus.Client
             if (status == 200)
             {
                 var notes = new List<string>();
-                var origin = new CloudJobResponseParser.Origin(Connection.ProjectId, Connection.Region, Connection.Endpoint, requestId, _clock());
+                var origin = new CloudJobResponseParser.Origin(Connection.ProjectId, Connection.Region, Connection.Endpoint, requestId, _time.GetUtcNow());
                 CloudJob? job = CloudJobResponseParser.Parse(Connection.Service, body, jobId, origin, notes, out string? problem);
                 foreach (string note in notes)
                 {
@@ -296,7 +247,7 @@ namespace JobStatus.Client
                             CloudJobFailureKind.Throttled,
                             jobId,
                             $"The service throttled the request for job '{jobId}' ({said}). "
-                            + "Wait a few minutes, send fewer requests at once (-ThrottleLimit) or less often, or allow more retries (-MaximumRetryCount).",
+                            + "JobStatus slows down and tries again; to send fewer requests, lower -ThrottleLimit or set -MaximumRequestRate.",
                             status,
                             error,
                             requestId),
@@ -380,48 +331,23 @@ namespace JobStatus.Client
         private CloudJobResult Refuse(string jobId, string message) =>
             CloudJobResult.Fail(Fail(CloudJobFailureKind.InvalidId, jobId, message));
 
-        private static string ShortReason(CloudJobFailure failure) => failure.Kind switch
-        {
-            CloudJobFailureKind.Throttled => $"throttled (HTTP 429{(failure.ServiceErrorCode == null ? string.Empty : ", " + failure.ServiceErrorCode)})",
-            CloudJobFailureKind.ServiceError => $"service error (HTTP {failure.HttpStatus})",
-            CloudJobFailureKind.Timeout => "no answer in time",
-            _ => "connection failed",
-        };
-
         private static string RequestIdText(string? requestId) => requestId == null ? string.Empty : $", request id {requestId}";
 
         private static string? Header(HttpResponseMessage response, string name) =>
             response.Headers.TryGetValues(name, out IEnumerable<string>? values) ? values.FirstOrDefault() : null;
 
-        private static TimeSpan? RetryAfter(HttpResponseMessage response)
-        {
-            var header = response.Headers.RetryAfter;
-            if (header?.Delta is TimeSpan delta)
-            {
-                return delta;
-            }
-
-            if (header?.Date is DateTimeOffset date)
-            {
-                TimeSpan wait = date - DateTimeOffset.UtcNow;
-                return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-            }
-
-            return null;
-        }
-
         private readonly struct Outcome
         {
-            public Outcome(CloudJobResult result, TimeSpan? retryAfter = null, DateTime? sentAt = null, bool renewed = false)
+            public Outcome(CloudJobResult result, TimeSpan? retryAfter = null, bool sent = false, bool renewed = false)
             {
                 Result = result;
                 RetryAfter = retryAfter;
-                SentAt = sentAt;
+                Sent = sent;
                 Renewed = renewed;
             }
 
-            public Outcome(CloudJobFailure failure, TimeSpan? retryAfter = null)
-                : this(CloudJobResult.Fail(failure), retryAfter)
+            public Outcome(CloudJobFailure failure, TimeSpan? retryAfter = null, bool sent = false)
+                : this(CloudJobResult.Fail(failure), retryAfter, sent)
             {
             }
 
@@ -429,11 +355,13 @@ namespace JobStatus.Client
 
             public TimeSpan? RetryAfter { get; }
 
-            /// <summary>When the request left, after any wait for a slot or a 429 pause.</summary>
-            public DateTime? SentAt { get; }
+            /// <summary>The request reached the endpoint: what came back says something of the service and its host.</summary>
+            public bool Sent { get; }
 
             /// <summary>The credential had expired and was renewed: the request may be sent again.</summary>
             public bool Renewed { get; }
+
+            public Outcome AsSent() => new Outcome(Result, RetryAfter, sent: true, Renewed);
         }
     }
 }

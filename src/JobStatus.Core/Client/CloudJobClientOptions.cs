@@ -1,30 +1,34 @@
 using System;
+using System.Net.Http;
+using JobStatus.Scheduling;
 
 namespace JobStatus.Client
 {
-    /// <summary>How requests are sent: time limits, retries, parallelism.</summary>
-    public sealed class CloudJobClientOptions
+    /// <summary>How one connection's requests are sent.</summary>
+    internal sealed class CloudJobClientOptions
     {
         /// <summary>Per request; null means no limit.</summary>
         public TimeSpan? RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-        /// <summary>Retries after a 429, a 500/502/503/504, a connection failure or a timeout.</summary>
+        /// <summary>The parameter that sets <see cref="RequestTimeout"/>, for advice in messages:
+        /// Get-CloudJob's -TimeoutSec, Wait-CloudJob's -RequestTimeoutSec.</summary>
+        public string RequestTimeoutParameter { get; set; } = "-TimeoutSec";
+
+        public bool SkipCertificateCheck { get; set; }
+
+        /// <summary>The command's scheduler; null for a client that reads on its own (tests), which then
+        /// makes one from the four settings below.</summary>
+        public ReadScheduler? Scheduler { get; set; }
+
         public int MaximumRetryCount { get; set; } = 3;
 
-        /// <summary>The first wait before a retry; it doubles with each retry, with jitter, up to <see cref="MaximumRetryInterval"/>.</summary>
         public TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(2);
 
         public TimeSpan MaximumRetryInterval { get; set; } = TimeSpan.FromSeconds(30);
 
-        /// <summary>The most requests in flight at once, when no <see cref="Slots"/> are shared.</summary>
         public int ThrottleLimit { get; set; } = 16;
 
-        /// <summary>Slots shared with the other clients of one command, instead of this client's own <see cref="ThrottleLimit"/>.</summary>
-        public RequestSlots? Slots { get; set; }
-
-        public bool SkipCertificateCheck { get; set; }
-
-        /// <summary>The budgets every request (retries included) takes a turn from; null for none.</summary>
-        public BudgetLane? Budget { get; set; }
+        /// <summary>The transport; null for the process's shared, pooled client. Tests hand in a simulated cloud.</summary>
+        public HttpClient? Http { get; set; }
     }
 }

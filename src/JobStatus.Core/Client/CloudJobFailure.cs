@@ -58,6 +58,30 @@ namespace JobStatus.Client
             || Kind == CloudJobFailureKind.ConnectionFailed
             || Kind == CloudJobFailureKind.Timeout;
 
+        /// <summary>"throttled (HTTP 429, APIGW.0308)", "service error (HTTP 503)": for a line per retry and the progress bar.</summary>
+        public string ShortReason => Kind switch
+        {
+            CloudJobFailureKind.Throttled => $"throttled (HTTP 429{(ServiceErrorCode == null ? string.Empty : ", " + ServiceErrorCode)})",
+            CloudJobFailureKind.ServiceError => $"service error (HTTP {HttpStatus})",
+            CloudJobFailureKind.Timeout => "no answer in time",
+            CloudJobFailureKind.ConnectionFailed => "connection failed",
+            _ => HttpStatus is int status ? $"{Kind} (HTTP {status})" : Kind.ToString(),
+        };
+
+        /// <summary>The same failure for another job of the same service, project and credential, which was
+        /// therefore not read: "Job 'b' was not read: ..." and the first one's message.</summary>
+        public CloudJobFailure ForJob(string jobId) =>
+            new CloudJobFailure(
+                Kind,
+                jobId,
+                $"Job '{jobId}' was not read: reading job '{JobId}' of the same service and project failed for a reason every such job meets. {Message}",
+                HttpStatus,
+                ServiceErrorCode,
+                ServiceErrorMessage,
+                RequestId,
+                TokenExpired,
+                Exception);
+
         /// <summary>The same failure, saying that JobStatus gave up after <paramref name="attempts"/>
         /// attempts over <paramref name="elapsed"/> (the message already holds the last answer).</summary>
         public CloudJobFailure AfterAttempts(int attempts, TimeSpan elapsed) =>

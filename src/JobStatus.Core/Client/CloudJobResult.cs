@@ -19,17 +19,8 @@ namespace JobStatus.Client
 
         public CloudJobFailure? Failure { get; }
 
-        /// <summary>When the last attempt was sent (after any retry or throttling wait); null if nothing was sent.</summary>
-        public DateTime? SentAt { get; private set; }
-
         public static CloudJobResult Success(string jobId, CloudJob job) => new CloudJobResult(jobId, job, null);
 
         public static CloudJobResult Fail(CloudJobFailure failure) => new CloudJobResult(failure.JobId, null, failure);
-
-        internal CloudJobResult SentAtTime(DateTime? sentAt)
-        {
-            SentAt = sentAt;
-            return this;
-        }
     }
 }

@@ -1,46 +1,127 @@
 using System;
 using System.Threading;
 using JobStatus.Client;
+using JobStatus.Scheduling;
 
 namespace JobStatus.Waiting
 {
-    /// <summary>A job being waited for: where to read it and what was last seen of it.</summary>
-    public sealed class WaitedJob
+    /// <summary>
+    /// A job being waited for: read at once, then once an interval after each request left, until
+    /// it finishes or cannot be read. A transient failure (429, 5xx, timeout, refused or reset
+    /// connection) is "status unknown this round": the job is read again after a backoff, for as
+    /// long as the wait lasts. Tells its <see cref="WaitSession"/> only what matters: a changed
+    /// status or sub-job, the end, a failure that ends it, and a job that keeps failing or recovers.
+    /// </summary>
+    internal sealed class WaitedJob : ScheduledRead
     {
+        private readonly WaitSession _session;
         private CloudJob? _lastKnown;
+        private CloudJobFailure? _lastFailure;
+        private bool _warned;
 
-        public WaitedJob(string jobId, CloudJobClient client, CloudJob? lastKnown)
+        public WaitedJob(WaitSession session, string key, string jobId, CloudJobClient client, CloudJob? lastKnown, DateTimeOffset firstSeen)
+            : base(client, jobId)
         {
-            JobId = jobId;
-            Client = client;
+            _session = session;
+            Key = key;
             _lastKnown = lastKnown;
-            FirstSeen = DateTime.UtcNow;
+            FirstSeen = firstSeen;
         }
 
-        public string JobId { get; }
+        /// <summary>Service, endpoint, project and id: the same job listed twice is waited for once.</summary>
+        public string Key { get; }
 
-        public CloudJobClient Client { get; }
+        /// <summary>The latest state read (the consumer reads it for progress and timeouts).</summary>
+        public CloudJob? LastKnown => Volatile.Read(ref _lastKnown);
 
-        /// <summary>The latest state read, set by the poller as each answer arrives (the consumer reads it for
-        /// progress and timeouts; the event of a change carries the state before it).</summary>
-        public CloudJob? LastKnown
-        {
-            get => Volatile.Read(ref _lastKnown);
-            set => Volatile.Write(ref _lastKnown, value);
-        }
+        /// <summary>The failure of the last read if it failed; null once a read succeeds.</summary>
+        public CloudJobFailure? LastFailure => Volatile.Read(ref _lastFailure);
 
-        /// <summary>Finished, failed to read, or given up: no more events will come for it. The consumer's.</summary>
+        /// <summary>Finished, failed to read, or given up: nothing more will be told of it. The session's (pipeline thread).</summary>
         public bool IsSettled { get; set; }
 
-        /// <summary>When the job was handed to the poller: its age when the service gives no begin time.</summary>
-        internal DateTime FirstSeen { get; }
+        /// <summary>When the job was handed to the wait, on the wall clock: its age when the service gives no begin time.</summary>
+        internal DateTimeOffset FirstSeen { get; }
 
-        /// <summary>When its last request left; null before the first. The poller's.</summary>
-        internal DateTime? LastSent { get; set; }
+        internal override ReadNext Answer(ReadAttempt attempt, ReadContext context)
+        {
+            CloudJobResult result = attempt.Result;
+            if (result.Failure is CloudJobFailure failure)
+            {
+                if (!failure.IsTransient)
+                {
+                    _session.Post(WaitEvent.Answered(this, result, LastKnown));
+                    return ReadNext.Done();
+                }
 
-        /// <summary>Input order, to poll jobs never read yet first come, first served.</summary>
-        internal long Order { get; set; }
+                Failures++;
+                Volatile.Write(ref _lastFailure, failure);
+                if (!_warned && Failures >= Lane.FailuresBeforeFailing && !context.Lane.IsFailing)
+                {
+                    // The service answers others; this job alone keeps failing.
+                    _warned = true;
+                    _session.Post(WaitEvent.JobFailing(this, failure));
+                }
 
-        internal bool InFlight { get; set; }
+                // Read again after the backoff (or the Retry-After), and never twice within one interval.
+                TimeSpan normal = context.SentAt + _session.Interval;
+                TimeSpan retry = context.Now + (attempt.RetryAfter ?? context.Options.Backoff(Failures));
+                return ReadNext.At(retry > normal ? retry : normal, normal);
+            }
+
+            if (_warned)
+            {
+                _warned = false;
+                _session.Post(WaitEvent.JobRecovered(this, Failures));
+            }
+
+            Failures = 0;
+            Volatile.Write(ref _lastFailure, null);
+            CloudJob latest = result.Job!;
+            CloudJob? previous = LastKnown;
+            Volatile.Write(ref _lastKnown, latest);
+            if (latest.IsFinished || previous == null || SubJobChange.Changed(previous, latest))
+            {
+                _session.Post(WaitEvent.Answered(this, result, previous));
+            }
+
+            if (latest.IsFinished)
+            {
+                return ReadNext.Done(latest.BeginTime != null ? latest.Duration : null);
+            }
+
+            // The interval counts from when the last request left, so a job is never read twice within one.
+            return ReadNext.At(context.SentAt + _session.Interval);
+        }
+
+        internal override void End(CloudJobFailure? failure)
+        {
+            if (failure != null)
+            {
+                _session.Post(WaitEvent.Answered(this, CloudJobResult.Fail(failure), LastKnown));
+            }
+        }
+
+        /// <summary>Once a few of this lane's jobs have finished, the chance this one has finished since
+        /// it was last read, judged by how long its finished peers took; before that, the least recently read.</summary>
+        internal override double Score(TimeSpan now, DateTimeOffset wallNow, FinishEstimate estimate)
+        {
+            if (LastSent is not TimeSpan sent)
+            {
+                return -Order;
+            }
+
+            double sinceRead = (now - sent).TotalSeconds;
+            if (estimate.Count < FinishEstimate.Enough)
+            {
+                return sinceRead;
+            }
+
+            DateTimeOffset begin = LastKnown?.BeginTime ?? FirstSeen;
+            double age = (wallNow - begin).TotalSeconds;
+
+            // Ties (every peer outlived, or all started together) go to the job read least recently.
+            return estimate.ChanceFinished(age - sinceRead, age) + (sinceRead * 1e-6);
+        }
     }
 }

@@ -9,6 +9,7 @@ using JobStatus.Connection;
 using JobStatus.Connection.Iam;
 using JobStatus.Errors;
 using JobStatus.Pipeline;
+using JobStatus.Scheduling;
 using JobStatus.Services;
 using JobStatus.Session;
 
@@ -22,13 +23,12 @@ namespace JobStatus.Commands
     {
         private readonly Dictionary<string, CloudJobClient> _clients = new Dictionary<string, CloudJobClient>(StringComparer.Ordinal);
 
-        /// <summary>-ThrottleLimit, shared by every client of this command: the limit is per command, whatever the services and projects.</summary>
-        private RequestSlots? _slots;
+        /// <summary>Every request of this command: -ThrottleLimit, budgets and lanes are per command, whatever the services and projects.</summary>
+        private ReadScheduler? _scheduler;
 
         private bool? _showsNotes;
         private readonly HashSet<IamTokenSource> _signIns = new HashSet<IamTokenSource>();
         private CancellationTokenSource _cancellation = new CancellationTokenSource();
-        private RequestBudgets? _budgets;
         private bool _disposed;
 
         /// <summary>Whose job API to read (CFW, ECS, RDS, ...), in any case; checked per record, so one bad row fails alone.</summary>
@@ -79,12 +79,25 @@ namespace JobStatus.Commands
         /// <summary>The limit for one HTTP request; null for none.</summary>
         protected abstract TimeSpan? RequestTimeout { get; }
 
+        /// <summary>The parameter that sets <see cref="RequestTimeout"/>, for advice in messages.</summary>
+        protected abstract string RequestTimeoutParameter { get; }
+
+        /// <summary>True for a wait: a lane that keeps failing is probed one request at a time, and reads retry until the wait ends.</summary>
+        private protected virtual bool Patient => false;
+
         protected CancellationToken Cancellation => _cancellation.Token;
 
-        /// <summary>The request budgets of this command: -MaximumRequestRate, else each service's documented one, and those learned from 429s.</summary>
-        protected RequestBudgets Budgets => _budgets ??= new RequestBudgets(
-            MaximumRequestRate > 0 ? MaximumRequestRate : (double?)null,
-            ShowsNotes ? Mailbox.Post : null);
+        /// <summary>The scheduler of every request of this command: -ThrottleLimit, retries, -MaximumRequestRate
+        /// (else each service's documented budget, and those learned from 429s), per lane.</summary>
+        private protected ReadScheduler Scheduler => _scheduler ??= new ReadScheduler(new SchedulerOptions
+        {
+            ThrottleLimit = ThrottleLimit,
+            MaximumRetryCount = MaximumRetryCount,
+            RetryInterval = TimeSpan.FromSeconds(RetryIntervalSec),
+            MaximumRequestRate = MaximumRequestRate > 0 ? MaximumRequestRate : (double?)null,
+            ProbeFailingLanes = Patient,
+            Note = ShowsNotes ? Mailbox.Post : null,
+        });
 
         /// <summary>Whether a verbose (or debug) note of this command would show anywhere, looked up
         /// once: notes nobody sees are not even built, so a wait of many jobs does not format and hand
@@ -102,10 +115,7 @@ namespace JobStatus.Commands
 
             _disposed = true;
             _cancellation.Cancel();
-            foreach (CloudJobClient client in _clients.Values)
-            {
-                client.Dispose();
-            }
+            _scheduler?.Dispose();
 
             foreach (IamTokenSource source in _signIns)
             {
@@ -129,7 +139,7 @@ namespace JobStatus.Commands
         protected void CancelAll() => _cancellation.Cancel();
 
         /// <summary>The service -Service names for this record, or null (with <paramref name="unknown"/>) when it names none.</summary>
-        protected static CloudJobService? FindService(string? name, string jobId, out CloudJobFailure? unknown)
+        private protected static CloudJobService? FindService(string? name, string jobId, out CloudJobFailure? unknown)
         {
             CloudJobService? service = CloudJobServices.Find(name);
             unknown = service != null
@@ -145,10 +155,10 @@ namespace JobStatus.Commands
         /// The client for the values bound to this record (Service, ProjectId, Region and Endpoint may come
         /// from each pipeline object). Throws a terminating error when no request could be sent.
         /// </summary>
-        protected CloudJobClient ClientForCurrentRecord(CloudJobService service) => ClientFor(service, ProjectId, Region, Endpoint);
+        private protected CloudJobClient ClientForCurrentRecord(CloudJobService service) => ClientFor(service, ProjectId, Region, Endpoint);
 
         /// <summary>The client for these values, resolved once per command; parameters left null fall back to session and environment.</summary>
-        protected CloudJobClient ClientFor(CloudJobService service, string? projectId, string? region, Uri? endpoint)
+        private protected CloudJobClient ClientFor(CloudJobService service, string? projectId, string? region, Uri? endpoint)
         {
             string key = $"{service.Name}\n{projectId}\n{region}\n{endpoint?.OriginalString}";
             if (_clients.TryGetValue(key, out CloudJobClient? cached))
@@ -171,12 +181,9 @@ namespace JobStatus.Commands
             var options = new CloudJobClientOptions
             {
                 RequestTimeout = RequestTimeout,
-                MaximumRetryCount = MaximumRetryCount,
-                RetryInterval = TimeSpan.FromSeconds(RetryIntervalSec),
-                ThrottleLimit = ThrottleLimit,
-                Slots = _slots ??= new RequestSlots(ThrottleLimit),
+                RequestTimeoutParameter = RequestTimeoutParameter,
                 SkipCertificateCheck = SkipCertificateCheck,
-                Budget = Budgets.For(service, connection.Endpoint),
+                Scheduler = Scheduler,
             };
             if (context.Credential.Value is PasswordCredential password && _signIns.Add(password.Source))
             {
@@ -226,11 +233,11 @@ namespace JobStatus.Commands
             }
         }
 
-        /// <summary>Writes a failure: for that job alone, or for the whole command when every job would fail alike.</summary>
-        protected void WriteFailure(CloudJobFailure failure, object? target)
+        /// <summary>Writes a failure: for that job alone, or, <paramref name="terminating"/>, for the whole command, when every job of it would fail alike.</summary>
+        private protected void WriteFailure(CloudJobFailure failure, object? target, bool terminating)
         {
             ErrorRecord record = CloudJobErrorRecords.ForFailure(failure, target);
-            if (failure.AffectsEveryJob)
+            if (terminating)
             {
                 CancelAll();
                 ThrowTerminatingError(record);

@@ -1,11 +1,10 @@
 using System;
-using System.Collections.Generic;
-using System.Diagnostics;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using JobStatus.Client;
 using JobStatus.Completion;
+using JobStatus.Scheduling;
 using JobStatus.Services;
 using JobStatus.Session;
 
@@ -13,17 +12,16 @@ namespace JobStatus.Commands
 {
     /// <summary>
     /// Get-CloudJob: reads jobs concurrently and writes them in input order as soon as each one (and
-    /// every one before it) has answered.
+    /// every one before it) has answered. A one-shot read: each id has -MaximumRetryCount retries.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "CloudJob")]
     [OutputType(typeof(CloudJob))]
     public sealed class GetCloudJobCommand : CloudJobCommandBase
     {
-        private readonly Queue<PendingRead> _pending = new Queue<PendingRead>();
-        private long _started;
-
-        /// <summary>The sequence number of the read the pipeline thread sleeps on; only its end wakes it.</summary>
-        private long _awaited = -1;
+        private OrderedReads? _reads;
+        private int _readsSent;
+        private CloudJobClient? _onlyClient;
+        private bool _severalClients;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "job_id")]
@@ -40,23 +38,12 @@ namespace JobStatus.Commands
 
         protected override TimeSpan? RequestTimeout => TimeoutSec == 0 ? null : TimeSpan.FromSeconds(TimeoutSec);
 
-        /// <summary>
-        /// Ids started but not yet written: the requests in flight, those waiting for a slot, and
-        /// answers held back until every earlier id has answered. Bounding it keeps memory flat
-        /// however many ids are piped in: when it is full, the pipeline thread waits for the oldest.
-        /// </summary>
+        protected override string RequestTimeoutParameter => "-TimeoutSec";
+
+        /// <summary>Ids started but not yet written: 4 x -ThrottleLimit, stretched while the oldest is stalled.</summary>
         private int Window => 4 * ThrottleLimit;
 
-        /// <summary>
-        /// How far the window stretches while the oldest id is stalled (waiting out a retry, or a slow
-        /// answer): far enough that one such id does not hold up the rest. 10,000 ids meeting 30%
-        /// random failures took 21.6 s with the plain window and 2.7 s with this one, against 3.7 s
-        /// unbounded; unwritten answers take about a kilobyte each.
-        /// </summary>
-        internal const int StretchedWindow = 4096;
-
-        /// <summary>How long the oldest id must have been unanswered to count as stalled.</summary>
-        private static readonly TimeSpan StallAge = TimeSpan.FromMilliseconds(200);
+        private OrderedReads Reads => _reads ??= new OrderedReads(Scheduler.Time, Mailbox.Signal);
 
         protected override void ProcessRecord()
         {
@@ -68,7 +55,10 @@ namespace JobStatus.Commands
                 if (FindService(Service, jobId, out CloudJobFailure? unknown) is CloudJobService service)
                 {
                     client ??= ClientForCurrentRecord(service);
+                    _severalClients |= _onlyClient != null && _onlyClient != client;
+                    _onlyClient = client;
                     read = client.GetJobAsync(jobId, Cancellation);
+                    _readsSent++;
                 }
                 else
                 {
@@ -77,7 +67,7 @@ namespace JobStatus.Commands
                 }
 
                 WriteReady(keepAtMost: Window - 1, stretch: true);
-                _pending.Enqueue(new PendingRead(this, _started++, read));
+                Reads.Add(read);
             }
 
             WriteReady(keepAtMost: int.MaxValue, stretch: false);
@@ -86,40 +76,26 @@ namespace JobStatus.Commands
         protected override void EndProcessing() => WriteReady(keepAtMost: 0, stretch: false);
 
         /// <summary>Writes every answer that is ready in input order, then waits until at most
-        /// <paramref name="keepAtMost"/> ids are left unwritten, or, with <paramref name="stretch"/>,
-        /// up to <see cref="StretchedWindow"/> while the oldest is stalled. Pipeline thread only.</summary>
+        /// <paramref name="keepAtMost"/> ids are left unwritten (see <see cref="OrderedReads"/>). Pipeline thread only.</summary>
         private void WriteReady(int keepAtMost, bool stretch)
         {
             while (true)
             {
                 FlushMailbox();
-                while (_pending.Count > 0 && _pending.Peek().Task.IsCompleted)
+                while (Reads.TryTakeReady(out Task<CloudJobResult> ready))
                 {
-                    Write(_pending.Dequeue().Task);
+                    Write(ready);
                 }
 
-                if (_pending.Count <= keepAtMost)
+                if (Reads.WaitNeeded(keepAtMost, stretch) is not TimeSpan wait)
                 {
                     FlushMailbox();
                     return;
                 }
 
-                PendingRead oldest = _pending.Peek();
-                TimeSpan age = oldest.Age;
-                if (stretch && age >= StallAge && _pending.Count < Math.Max(StretchedWindow, keepAtMost + 1))
+                if (wait != TimeSpan.Zero)
                 {
-                    FlushMailbox();
-                    return;
-                }
-
-                // Output is in input order, so only the oldest read's end can let us write: the others
-                // finish without waking this thread. Checked again after saying so, or its end could
-                // slip in between and never be signalled. While the window may still stretch, wake
-                // up when the oldest would count as stalled.
-                Interlocked.Exchange(ref _awaited, oldest.Sequence);
-                if (!oldest.Task.IsCompleted)
-                {
-                    WaitForWork(stretch && age < StallAge ? StallAge - age : Timeout.InfiniteTimeSpan);
+                    WaitForWork(wait);
                 }
             }
         }
@@ -139,37 +115,10 @@ namespace JobStatus.Commands
             }
             else
             {
-                WriteFailure(result.Failure!, result.JobId);
-            }
-        }
-
-        private sealed class PendingRead
-        {
-            private readonly GetCloudJobCommand _owner;
-
-            private readonly long _startedAt = Stopwatch.GetTimestamp();
-
-            public PendingRead(GetCloudJobCommand owner, long sequence, Task<CloudJobResult> task)
-            {
-                _owner = owner;
-                Sequence = sequence;
-                Task = task;
-                task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(SignalIfAwaited);
-            }
-
-            public long Sequence { get; }
-
-            /// <summary>How long ago the read was started.</summary>
-            public TimeSpan Age => TimeSpan.FromTicks((Stopwatch.GetTimestamp() - _startedAt) * TimeSpan.TicksPerSecond / Stopwatch.Frequency);
-
-            public Task<CloudJobResult> Task { get; }
-
-            private void SignalIfAwaited()
-            {
-                if (Interlocked.Read(ref _owner._awaited) == Sequence)
-                {
-                    _owner.Mailbox.Signal();
-                }
+                // A refusal every id of the command would meet ends it; with several services or
+                // projects it is that id's error and the others go on.
+                CloudJobFailure failure = result.Failure!;
+                WriteFailure(failure, result.JobId, terminating: failure.AffectsEveryJob && !_severalClients);
             }
         }
     }

@@ -1,12 +1,9 @@
 using System;
-using System.Collections.Generic;
-using System.Diagnostics;
-using System.Globalization;
 using System.Management.Automation;
-using JobStatus.Pipeline;
 using JobStatus.Client;
 using JobStatus.Completion;
 using JobStatus.Errors;
+using JobStatus.Pipeline;
 using JobStatus.Services;
 using JobStatus.Session;
 using JobStatus.Waiting;
@@ -16,7 +13,8 @@ namespace JobStatus.Commands
     /// <summary>
     /// Wait-CloudJob: polls many jobs concurrently and writes each one as soon as it finishes. A job
     /// that ends Failed is written and reported as an error; jobs still running at -Timeout get an
-    /// OperationTimeout error each, so a wait never ends silently.
+    /// OperationTimeout error each, so a wait never ends silently. A transient failure never ends a
+    /// wait. The session (<see cref="WaitSession"/>) decides what to say; this writes it.
     /// </summary>
     // InputObject is the default set because pipeline binding tries the default set first: a piped
     // CloudJob must bind as itself (so a finished one needs no request), not by its Id property.
@@ -29,19 +27,11 @@ namespace JobStatus.Commands
         private const int ProgressActivityId = 1;
         private const string ProgressActivity = "Waiting for cloud jobs";
 
-        private static readonly TimeSpan ProgressRefresh = TimeSpan.FromSeconds(1);
-        private static readonly TimeSpan ProgressFloor = TimeSpan.FromMilliseconds(250);
+        /// <summary>How often the pipeline thread looks at the deadline and the progress when nothing happens.</summary>
+        private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
 
-        private readonly Dictionary<string, WaitedJob> _jobs = new Dictionary<string, WaitedJob>(StringComparer.Ordinal);
-        private readonly Dictionary<CloudJobStatus, int> _finalCounts = new Dictionary<CloudJobStatus, int>();
-        private readonly Stopwatch _waited = new Stopwatch();
-        private JobPoller? _poller;
-        private int _total;
-        private int _settled;
-        private bool _anySatisfied;
+        private WaitSession? _session;
         private bool _progressShown;
-        private string? _pacedBy;
-        private TimeSpan? _lastProgress;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
         [Alias("Id", "job_id")]
@@ -104,13 +94,19 @@ namespace JobStatus.Commands
 
         protected override TimeSpan? RequestTimeout => RequestTimeoutSec == 0 ? null : TimeSpan.FromSeconds(RequestTimeoutSec);
 
-        private bool Done => _anySatisfied || _settled == _total;
+        protected override string RequestTimeoutParameter => "-RequestTimeoutSec";
 
-        protected override void BeginProcessing()
-        {
-            _waited.Start();
-            _poller = new JobPoller(TimeSpan.FromSeconds(PollIntervalSec), ThrottleLimit, Mailbox.Signal, Cancellation);
-        }
+        private protected override bool Patient => true;
+
+        private WaitSession Session => _session ??= new WaitSession(
+            Scheduler,
+            TimeSpan.FromSeconds(PollIntervalSec),
+            Timeout >= 0 ? TimeSpan.FromSeconds(Timeout) : null,
+            Any,
+            ShowsNotes,
+            Mailbox.Signal);
+
+        protected override void BeginProcessing() => _ = Session;
 
         protected override void ProcessRecord()
         {
@@ -145,11 +141,11 @@ namespace JobStatus.Commands
             }
         }
 
-        protected override void DisposeResources() => _poller?.Dispose();
+        protected override void DisposeResources() => _session?.Dispose();
 
         private void Track(string jobId, CloudJob? known, string? serviceName, string? projectId, Uri? endpoint)
         {
-            if (_anySatisfied)
+            if (Session.AnySatisfied)
             {
                 return;
             }
@@ -157,30 +153,11 @@ namespace JobStatus.Commands
             if (FindService(serviceName, jobId, out CloudJobFailure? unknown) is not CloudJobService service)
             {
                 // This job alone cannot be waited for; the others go on.
-                _total++;
-                _settled++;
-                WriteFailure(unknown!, jobId);
+                Session.Refuse(unknown!, jobId);
                 return;
             }
 
-            CloudJobClient client = ClientFor(service, projectId, Region, endpoint);
-            string key = $"{service.Name}\n{client.Connection.Endpoint}\n{client.Connection.ProjectId}\n{jobId}";
-            if (_jobs.ContainsKey(key))
-            {
-                this.WriteNote($"Job '{jobId}' is listed more than once; it is waited for once.");
-                return;
-            }
-
-            var waited = new WaitedJob(jobId, client, known);
-            _jobs.Add(key, waited);
-            _total++;
-            if (known != null && known.IsFinished)
-            {
-                Finish(waited, known);
-                return;
-            }
-
-            _poller!.Add(waited);
+            Session.Track(jobId, known, ClientFor(service, projectId, Region, endpoint));
         }
 
         private void Pump(bool block)
@@ -188,28 +165,24 @@ namespace JobStatus.Commands
             while (true)
             {
                 FlushMailbox();
-                while (!_anySatisfied && _poller!.TryTake(out WaitEvent waitEvent))
-                {
-                    Handle(waitEvent);
-                }
-
+                WriteOutputs();
                 FlushMailbox();
-                NotePacing();
                 ShowProgress(force: false);
 
                 // Before the last input has arrived, "all settled" is not the end: more jobs may come.
-                if (!block || Done)
+                if (!block || Session.Done)
                 {
                     return;
                 }
 
-                TimeSpan sleep = ProgressRefresh;
-                if (Timeout >= 0)
+                TimeSpan sleep = Tick;
+                if (Session.TimeLeft is TimeSpan left)
                 {
-                    TimeSpan left = TimeSpan.FromSeconds(Timeout) - _waited.Elapsed;
                     if (left <= TimeSpan.Zero)
                     {
-                        TimedOut();
+                        Session.TimeOut();
+                        ShowProgress(force: true);
+                        WriteOutputs();
                         return;
                     }
 
@@ -220,220 +193,48 @@ namespace JobStatus.Commands
             }
         }
 
-        private void Handle(WaitEvent waitEvent)
+        private void WriteOutputs()
         {
-            WaitedJob job = waitEvent.Job;
-            if (waitEvent.Result.Failure is CloudJobFailure failure)
+            while (Session.TryTake(out WaitOutput output))
             {
-                Settle(job);
-                WriteFailure(failure, (object?)job.LastKnown ?? job.JobId);
-                return;
-            }
-
-            CloudJob latest = waitEvent.Result.Job!;
-            CloudJob? previous = waitEvent.Previous;
-            bool changed = previous == null || previous.RawStatus != latest.RawStatus;
-            if (changed && ShowsNotes)
-            {
-                this.WriteNote(previous == null
-                    ? $"Job '{job.JobId}': {latest.RawStatus}."
-                    : $"Job '{job.JobId}': {previous.RawStatus} -> {latest.RawStatus}.");
-            }
-
-            foreach (SubJobChange sub in SubJobChange.Between(previous, latest))
-            {
-                if (ShowsNotes)
+                switch (output.Kind)
                 {
-                    this.WriteNote(sub.PreviousStatus == null
-                        ? $"Job '{job.JobId}', sub-job '{sub.SubJob.Id}': {sub.SubJob.RawStatus}."
-                        : $"Job '{job.JobId}', sub-job '{sub.SubJob.Id}': {sub.PreviousStatus} -> {sub.SubJob.RawStatus}.");
+                    case WaitOutputKind.Job:
+                        RecentJobIdStore.Record(output.Job!);
+                        WriteObject(output.Job);
+                        break;
+                    case WaitOutputKind.Error when output.Failure != null:
+                        WriteFailure(output.Failure, output.Target, output.Terminating);
+                        break;
+                    case WaitOutputKind.Error:
+                        WriteError(CloudJobErrorRecords.Custom(
+                            output.Text!,
+                            output.ErrorId!,
+                            output.Category == WaitErrorCategory.OperationTimeout ? ErrorCategory.OperationTimeout : ErrorCategory.InvalidResult,
+                            output.Target));
+                        break;
+                    case WaitOutputKind.Warning:
+                        WriteWarning(output.Text);
+                        break;
+                    case WaitOutputKind.Note:
+                        this.WriteNote(output.Text!);
+                        break;
                 }
 
-                if (sub.JustFailed && !latest.IsFinished)
+                if (output.Kind != WaitOutputKind.Note)
                 {
-                    // The parent may run on for a long time; whoever watches should know now.
-                    WriteWarning($"Job '{job.JobId}' is still {latest.RawStatus}, but its sub-job {SubJobChange.Describe(sub.SubJob)}.");
+                    ShowProgress(force: true);
                 }
-            }
-
-            if (latest.IsFinished)
-            {
-                Finish(job, latest);
-            }
-
-            if (changed)
-            {
-                ShowProgress(force: true);
-            }
-        }
-
-        /// <summary>Says when a request budget, not -PollIntervalSec, starts or stops setting the pace.</summary>
-        private void NotePacing()
-        {
-            string? paced = _poller!.PacedBy;
-            if (string.Equals(paced, _pacedBy, StringComparison.Ordinal))
-            {
-                return;
-            }
-
-            this.WriteNote(paced != null
-                ? $"The request budget sets the pace, not -PollIntervalSec: {paced}. Jobs are read one per turn, those never read first, then those most likely to have finished."
-                : "The request budget no longer holds jobs back; -PollIntervalSec sets the pace.");
-            _pacedBy = paced;
-            ShowProgress(force: true);
-        }
-
-        private void Finish(WaitedJob job, CloudJob final)
-        {
-            Settle(job);
-            _finalCounts[final.Status] = _finalCounts.TryGetValue(final.Status, out int n) ? n + 1 : 1;
-            if (Any)
-            {
-                _anySatisfied = true;
-                _poller!.StopAll();
-            }
-
-            RecentJobIdStore.Record(final);
-            WriteObject(final);
-            string failedSubJobs = FailedSubJobsText(final);
-            if (final.Status == CloudJobStatus.Failed)
-            {
-                string said = final.ErrorCode != null || final.ErrorMessage != null
-                    ? $" The service says: {string.Join(": ", NotNull(final.ErrorCode, final.ErrorMessage)).TrimEnd('.')}."
-                    : failedSubJobs.Length > 0 ? string.Empty : " The service gave no reason; look up the job in the console.";
-                WriteError(CloudJobErrorRecords.Custom(
-                    $"{final.Service} job '{final.Id}' in project {final.ProjectId} ended {final.RawStatus}.{said}{failedSubJobs}{RequestIdText(final.RequestId)}",
-                    "CloudJobFailed",
-                    ErrorCategory.InvalidResult,
-                    final));
-            }
-            else if (failedSubJobs.Length > 0)
-            {
-                WriteWarning($"{final.Service} job '{final.Id}' ended {final.RawStatus}, but not every part of it did.{failedSubJobs}");
-            }
-        }
-
-        /// <summary>" Failed sub-jobs: 'a' (resource x): code: reason; ...", or empty.</summary>
-        private static string FailedSubJobsText(CloudJob job)
-        {
-            var failed = new List<string>();
-            foreach (CloudJob sub in job.SubJobs)
-            {
-                if (sub.Status == CloudJobStatus.Failed)
-                {
-                    failed.Add(SubJobChange.Describe(sub));
-                }
-            }
-
-            return failed.Count == 0 ? string.Empty : $" Failed sub-jobs ({failed.Count} of {job.SubJobs.Count}): {string.Join("; ", failed)}.";
-        }
-
-        private void Settle(WaitedJob job)
-        {
-            if (!job.IsSettled)
-            {
-                job.IsSettled = true;
-                _settled++;
-            }
-        }
-
-        private void TimedOut()
-        {
-            _poller!.StopAll();
-            ShowProgress(force: true);
-            foreach (WaitedJob job in _jobs.Values)
-            {
-                if (job.IsSettled)
-                {
-                    continue;
-                }
-
-                string last = job.LastKnown == null ? "it had not answered yet" : $"its last status was {job.LastKnown.RawStatus}";
-                WriteError(CloudJobErrorRecords.Custom(
-                    $"Job '{job.JobId}' did not finish within the timeout of {Timeout} s; {last}. It goes on in the cloud: "
-                    + "wait again with a longer -Timeout, or check it with Get-CloudJob.",
-                    "CloudJobWaitTimeout",
-                    ErrorCategory.OperationTimeout,
-                    (object?)job.LastKnown ?? job.JobId));
             }
         }
 
         private void ShowProgress(bool force)
         {
-            TimeSpan now = _waited.Elapsed;
-            // A change shows at once, but never more than four records a second: 200 jobs finishing
-            // together must not flood a runbook's progress log.
-            TimeSpan floor = force ? ProgressFloor : ProgressRefresh;
-            if (_total == 0 || (_lastProgress is TimeSpan last && now - last < floor))
+            if (Session.TryProgress(force, out string description, out int percent))
             {
-                return;
-            }
-
-            _lastProgress = now;
-            _progressShown = true;
-            var running = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (WaitedJob job in _jobs.Values)
-            {
-                if (!job.IsSettled)
-                {
-                    string status = job.LastKnown?.RawStatus ?? "Not read yet";
-                    running[status] = running.TryGetValue(status, out int n) ? n + 1 : 1;
-                }
-            }
-
-            var parts = new List<string>();
-            foreach (KeyValuePair<CloudJobStatus, int> pair in _finalCounts)
-            {
-                parts.Add($"{pair.Value} {pair.Key}");
-            }
-
-            foreach (KeyValuePair<string, int> pair in running)
-            {
-                parts.Add($"{pair.Value} {pair.Key}");
-            }
-
-            int errors = _settled - Sum(_finalCounts);
-            if (errors > 0)
-            {
-                parts.Add($"{errors} Error");
-            }
-
-            string description = string.Format(
-                CultureInfo.InvariantCulture,
-                "{0} of {1} finished ({2}); waited {3:hh\\:mm\\:ss}{4}",
-                _settled,
-                _total,
-                string.Join(", ", parts),
-                now,
-                _pacedBy == null ? string.Empty : "; paced by the request budget, " + _pacedBy);
-            WriteProgress(new ProgressRecord(ProgressActivityId, ProgressActivity, description)
-            {
-                PercentComplete = (int)(100L * _settled / _total),
-            });
-        }
-
-        private static int Sum(Dictionary<CloudJobStatus, int> counts)
-        {
-            int sum = 0;
-            foreach (int n in counts.Values)
-            {
-                sum += n;
-            }
-
-            return sum;
-        }
-
-        private static IEnumerable<string> NotNull(params string?[] values)
-        {
-            foreach (string? value in values)
-            {
-                if (value != null)
-                {
-                    yield return value;
-                }
+                _progressShown = true;
+                WriteProgress(new ProgressRecord(ProgressActivityId, ProgressActivity, description) { PercentComplete = percent });
             }
         }
-
-        private static string RequestIdText(string? requestId) => requestId == null ? string.Empty : $" (request id {requestId})";
     }
 }

@@ -40,10 +40,11 @@ namespace JobStatus.Connection.Iam
         private DateTimeOffset _noRenewalBefore;
         private int _signInCount;
 
-        public IamTokenSource(IamSignIn signIn, bool skipCertificateCheck = false, TimeSpan? requestTimeout = null, Func<DateTimeOffset>? clock = null)
+        /// <param name="http">The transport; null for the process's shared, pooled client. Tests hand in a simulated cloud.</param>
+        public IamTokenSource(IamSignIn signIn, bool skipCertificateCheck = false, TimeSpan? requestTimeout = null, Func<DateTimeOffset>? clock = null, HttpClient? http = null)
         {
             SignIn = signIn ?? throw new ArgumentNullException(nameof(signIn));
-            _http = SharedHttpClients.Get(skipCertificateCheck);
+            _http = http ?? SharedHttpClients.Get(skipCertificateCheck);
             _timeout = requestTimeout ?? TimeSpan.FromSeconds(30);
             _clock = clock ?? (() => DateTimeOffset.UtcNow);
         }

@@ -1,10 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Threading;
-using System.Threading.Tasks;
 
-namespace JobStatus.Client
+namespace JobStatus.Scheduling
 {
     /// <summary>
     /// At most <see cref="PerSecond"/> requests a second, evenly spread: a request may leave one
@@ -12,25 +10,25 @@ namespace JobStatus.Client
     /// being the rate rounded down (at least 1). So no one-second window ever holds more than the
     /// rate allows, and there is no burst after an idle spell. Nobody books a time ahead: a caller
     /// asks, and is told how long to wait before asking again, so a budget lowered meanwhile (after a
-    /// 429 that states its policy) holds for everyone still waiting. Thread-safe.
+    /// 429 that states its policy) holds for everyone still waiting. Times are read from a monotonic
+    /// clock (the scheduler's elapsed time), so a step of the wall clock changes nothing. Thread-safe.
     /// </summary>
-    public sealed class RequestBudget
+    internal sealed class RequestBudget
     {
         private readonly object _lock = new object();
-        private readonly Func<DateTime> _clock;
-        private readonly Queue<DateTime> _recent = new Queue<DateTime>();
-        private DateTime _last = DateTime.MinValue;
+        private readonly Func<TimeSpan> _clock;
+        private readonly Queue<TimeSpan> _recent = new Queue<TimeSpan>();
+        private TimeSpan _last = TimeSpan.MinValue;
         private double _perSecond;
         private TimeSpan _spacing;
         private int _cap;
-        private long _taken;
-        private long _held;
 
         /// <param name="perSecond">Requests a second, more than 0.</param>
         /// <param name="source">Where the figure comes from, for notes: "-MaximumRequestRate", "the RDS API reference".</param>
-        public RequestBudget(double perSecond, string source, Func<DateTime>? clock = null)
+        /// <param name="clock">Monotonic time: how long since some fixed moment.</param>
+        public RequestBudget(double perSecond, string source, Func<TimeSpan> clock)
         {
-            _clock = clock ?? (() => DateTime.UtcNow);
+            _clock = clock ?? throw new ArgumentNullException(nameof(clock));
             Source = source ?? throw new ArgumentNullException(nameof(source));
             Set(perSecond);
         }
@@ -48,12 +46,6 @@ namespace JobStatus.Client
 
         public string Source { get; private set; }
 
-        /// <summary>Requests let through so far.</summary>
-        public long Taken => Interlocked.Read(ref _taken);
-
-        /// <summary>How many times a caller was told to wait: the budget, not the caller, set the pace.</summary>
-        public long Held => Interlocked.Read(ref _held);
-
         /// <summary>"2,000 a minute (the BMS API reference)".</summary>
         public string Describe() => $"{Rate(PerSecond)} ({Source})";
 
@@ -67,8 +59,8 @@ namespace JobStatus.Client
         {
             lock (_lock)
             {
-                DateTime now = _clock();
-                DateTime next = NextTurn(now);
+                TimeSpan now = _clock();
+                TimeSpan next = NextTurn(now);
                 if (next > now)
                 {
                     wait = next - now;
@@ -82,7 +74,6 @@ namespace JobStatus.Client
                     _recent.Dequeue();
                 }
 
-                _taken++;
                 wait = TimeSpan.Zero;
                 return true;
             }
@@ -93,25 +84,9 @@ namespace JobStatus.Client
         {
             lock (_lock)
             {
-                DateTime now = _clock();
-                DateTime next = NextTurn(now);
+                TimeSpan now = _clock();
+                TimeSpan next = NextTurn(now);
                 return next > now ? next - now : TimeSpan.Zero;
-            }
-        }
-
-        /// <summary>Waits for a turn and takes it.</summary>
-        public async Task TakeAsync(CancellationToken cancellationToken)
-        {
-            bool held = false;
-            while (!TryTake(out TimeSpan wait))
-            {
-                if (!held)
-                {
-                    held = true;
-                    Interlocked.Increment(ref _held);
-                }
-
-                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -134,17 +109,17 @@ namespace JobStatus.Client
 
         /// <summary>The earliest a request may leave: a spacing after the last, and not as the (cap + 1)th
         /// within one second. Forgets sends older than a second. Callers hold the lock.</summary>
-        private DateTime NextTurn(DateTime now)
+        private TimeSpan NextTurn(TimeSpan now)
         {
             while (_recent.Count > 0 && _recent.Peek() <= now - TimeSpan.FromSeconds(1))
             {
                 _recent.Dequeue();
             }
 
-            DateTime next = _last == DateTime.MinValue ? now : _last + _spacing;
+            TimeSpan next = _last == TimeSpan.MinValue ? now : _last + _spacing;
             if (_recent.Count >= _cap)
             {
-                DateTime windowFree = _recent.Peek() + TimeSpan.FromSeconds(1);
+                TimeSpan windowFree = _recent.Peek() + TimeSpan.FromSeconds(1);
                 next = windowFree > next ? windowFree : next;
             }
 

@@ -2,13 +2,13 @@ using System;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace JobStatus.Client
+namespace JobStatus.Scheduling
 {
     /// <summary>
     /// The policy an API gateway states in a 429: "The throttling threshold has been reached: policy
     /// user over ratelimit,limit:200,time:5 minute" (APIGW.0308) is 200 requests in 5 minutes.
     /// </summary>
-    public static class ThrottlePolicy
+    internal static class ThrottlePolicy
     {
         private static readonly Regex Pattern = new Regex(
             @"limit\s*:\s*(?<n>\d{1,9})\s*,\s*time\s*:\s*(?<t>\d{1,9})\s*(?<unit>second|minute|hour|day)s?",

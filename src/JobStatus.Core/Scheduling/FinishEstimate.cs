@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace JobStatus.Waiting
+namespace JobStatus.Scheduling
 {
     /// <summary>
     /// How long the jobs of one wait have taken, learned from those that finished: the chance that a
