@@ -97,7 +97,7 @@ namespace JobStatus.Tests
                 Assert.NotNull(endpoint);
                 Assert.Equal("https", endpoint!.Scheme);
                 Assert.Contains(region, endpoint.Host);
-                // eu-west-101 ends in .eu for most services, but ELB's region file gives it a .com host.
+                // eu-west-101 ends in .eu for some services (CFW, RDS, DDS, CCE), in .com for the others.
                 Assert.Matches(new Regex(@"\.myhuaweicloud\.(com|eu)$"), endpoint.Host);
             }
         }
@@ -160,6 +160,136 @@ namespace JobStatus.Tests
         [InlineData("CCE", "cn-east-3", "https://cce.cn-east-3.myhuaweicloud.com/")]
         public void Hosts_follow_the_region_files_exceptions_included(string service, string region, string expected) =>
             Assert.Equal(expected, CloudJobServices.Find(service)!.EndpointFor(region)!.AbsoluteUri);
+
+        // Printed from the region files of huaweicloud-sdk-python-v3 3.1.211 with the SDK itself
+        // (GaussDBRegion.value_of(...).endpoints, EipRegion.value_of("eu-west-101").endpoints).
+        [Theory]
+        [InlineData("GaussDB", "cn-north-11", "https://gaussdbformysql.cn-north-11.myhuaweicloud.com/")]
+        [InlineData("GaussDB", "me-east-1", "https://gaussdbformysql.me-east-1.myhuaweicloud.com/")]
+        [InlineData("GaussDB", "cn-east-5", "https://gaussdb-mysql.cn-east-5.myhuaweicloud.com/")]
+        [InlineData("GaussDB", "la-north-2", "https://gaussdb-mysql.la-north-2.myhuaweicloud.com/")]
+        [InlineData("GaussDB", "cn-southwest-3", "https://gaussdb-mysql.cn-southwest-3.myhuaweicloud.com/")]
+        [InlineData("VPC", "eu-west-101", "https://vpc.eu-west-101.myhuaweicloud.com/")]
+        [InlineData("ECS", "eu-west-101", "https://ecs.eu-west-101.myhuaweicloud.com/")]
+        [InlineData("DDS", "eu-west-101", "https://dds.eu-west-101.myhuaweicloud.eu/")]
+        public void Hosts_are_the_vendor_files_of_release_3_1_211(string service, string region, string expected)
+        {
+            Assert.Equal("3.1.211", VendorRegions.Release);
+            Assert.Equal(expected, CloudJobServices.Find(service)!.EndpointFor(region)!.AbsoluteUri);
+        }
+
+        // The number of entries in each region file's static_fields, release 3.1.211.
+        [Theory]
+        [InlineData("CFW", 28)]
+        [InlineData("BMS", 28)]
+        [InlineData("CCE", 33)]
+        [InlineData("DCS", 30)]
+        [InlineData("DDS", 34)]
+        [InlineData("ECS", 33)]
+        [InlineData("ELB", 32)]
+        [InlineData("EVS", 34)]
+        [InlineData("GaussDB", 20)]
+        [InlineData("IMS", 33)]
+        [InlineData("RDS", 34)]
+        [InlineData("VPC", 33)]
+        public void Each_service_has_as_many_regions_as_the_vendor_file_of_release_3_1_211(string service, int count)
+        {
+            Assert.Equal("3.1.211", VendorRegions.Release);
+            Assert.Equal(count, CloudJobServices.Find(service)!.Regions.Count);
+        }
+
+        [Theory]
+        [MemberData(nameof(Services))]
+        public void Regions_and_hosts_come_from_the_generated_vendor_data(string name)
+        {
+            CloudJobService service = CloudJobServices.Find(name)!;
+            VendorRegionList vendor = VendorRegions.All.Single(v => v.Service == name);
+
+            Assert.Same(vendor.Regions, service.Regions);
+            // The script decided which hosts are exceptions against this label: it must be the catalog's.
+            Assert.Equal(service.HostLabel, vendor.HostLabel);
+            Assert.Contains(vendor.Source, service.Sources.Single(s => s.Contains("/region/")));
+            Assert.Equal(vendor.Regions.OrderBy(r => r, RegionNameComparer.Instance), vendor.Regions);
+            foreach (KeyValuePair<string, string> exception in vendor.EndpointExceptions)
+            {
+                Assert.Contains(exception.Key, vendor.Regions);
+                Assert.Equal(new Uri(exception.Value), service.EndpointFor(exception.Key));
+                // An exception equal to the pattern would mean the script's pattern no longer says what EndpointRules says.
+                Assert.NotEqual(EndpointRules.ForRegion(exception.Key, service.HostLabel), service.EndpointFor(exception.Key));
+            }
+        }
+
+        [Fact]
+        public void The_generated_data_cannot_be_changed()
+        {
+            foreach (VendorRegionList vendor in VendorRegions.All)
+            {
+                Assert.True(((ICollection<string>)vendor.Regions).IsReadOnly);
+                Assert.True(((ICollection<KeyValuePair<string, string>>)vendor.EndpointExceptions).IsReadOnly);
+                Assert.Throws<NotSupportedException>(() => ((IList<string>)vendor.Regions)[0] = "x");
+            }
+
+            Assert.Throws<NotSupportedException>(() => ((IList<VendorRegionList>)VendorRegions.All)[0] = VendorRegions.Vpc);
+            Assert.True(((ICollection<string>)CloudJobServices.AllRegions).IsReadOnly);
+        }
+
+        [Theory]
+        [InlineData("GaussDB", "eu-west-0", "https://gaussdb.eu-west-0.myhuaweicloud.com/")]
+        [InlineData("GaussDB", "xx-new-1", "https://gaussdb.xx-new-1.myhuaweicloud.com/")]
+        [InlineData("VPC", "xx-new-1", "https://vpc.xx-new-1.myhuaweicloud.com/")]
+        public void A_region_the_vendor_does_not_list_gets_the_usual_host(string service, string region, string expected) =>
+            Assert.Equal(expected, CloudJobServices.Find(service)!.EndpointFor(region)!.AbsoluteUri);
+
+        [Theory]
+        [InlineData("GaussDB", " ME-East-1 ", "https://gaussdbformysql.me-east-1.myhuaweicloud.com/")]
+        [InlineData("VPC", "EU-WEST-101", "https://vpc.eu-west-101.myhuaweicloud.com/")]
+        public void The_vendor_host_is_found_in_any_case_and_spacing(string service, string region, string expected) =>
+            Assert.Equal(expected, CloudJobServices.Find(service)!.EndpointFor(region)!.AbsoluteUri);
+
+        [Theory]
+        [InlineData("GaussDB", "me-east-1.evil.example")]
+        [InlineData("GaussDB", "cn-north-11/x")]
+        [InlineData("GaussDB", "la-north-2@evil")]
+        [InlineData("VPC", "eu-west-101:8443")]
+        [InlineData("VPC", "")]
+        public void A_name_that_would_change_the_host_is_refused_for_every_service(string service, string region) =>
+            Assert.Null(CloudJobServices.Find(service)!.EndpointFor(region));
+
+        [Fact]
+        public void All_regions_are_every_services_regions_once_each_in_order()
+        {
+            IReadOnlyList<string> all = CloudJobServices.AllRegions;
+            string[] expected = CloudJobServices.All.SelectMany(s => s.Regions).Distinct().ToArray();
+
+            Assert.Equal(expected.OrderBy(r => r, StringComparer.Ordinal), all.OrderBy(r => r, StringComparer.Ordinal));
+            Assert.Equal(all.OrderBy(r => r, RegionNameComparer.Instance), all);
+            Assert.Contains("cn-north-1", all);
+            Assert.DoesNotContain("cn-north-1", CloudJobServices.Default.Regions);
+            Assert.Equal(new[] { "cn-north-9", "cn-north-11", "cn-north-12" }, CloudJobServices.AnyServiceRegionsStartingWith("CN-NORTH-").Skip(3));
+        }
+
+        [Fact]
+        public void The_services_serving_a_region_are_those_that_list_it()
+        {
+            Assert.Equal(CloudJobServices.All, CloudJobServices.Serving("cn-north-4"));
+            Assert.Equal(new[] { "BMS", "CCE", "DCS", "DDS", "ECS", "ELB", "EVS", "IMS", "RDS", "VPC" }, CloudJobServices.Serving(" CN-North-1").Select(s => s.Name));
+            Assert.Empty(CloudJobServices.Serving("xx-new-1"));
+        }
+
+        [Theory]
+        [InlineData("cn-north-9", "cn-north-11")]
+        [InlineData("cn-north-11", "cn-north-12")]
+        [InlineData("cn-north-4", "cn-northeast-1")]
+        [InlineData("eu-west-0", "eu-west-101")]
+        [InlineData("ap-southeast-5", "cn-east-2")]
+        [InlineData("la-north-2", "la-north-2-x")]
+        [InlineData("x-2", "x-a")]
+        public void Region_names_sort_by_parts_with_numbers_as_numbers(string first, string second)
+        {
+            Assert.True(RegionNameComparer.Instance.Compare(first, second) < 0);
+            Assert.True(RegionNameComparer.Instance.Compare(second, first) > 0);
+            Assert.Equal(0, RegionNameComparer.Instance.Compare(first, first));
+        }
 
         [Fact]
         public void The_cfw_list_holds_its_28_regions()

@@ -1,5 +1,5 @@
-# Tab completion, as a user gets it from TabExpansion2: -Region offers the regions that serve CFW,
-# -JobId offers the ids this runspace has already seen in Get-CloudJob and Wait-CloudJob output.
+# Tab completion, as a user gets it from TabExpansion2: -Region offers the regions that serve the
+# -Service given (CFW without one), and every service's regions on Connect-CloudJobService; -JobId offers the ids this runspace has already seen in Get-CloudJob and Wait-CloudJob output.
 # Each completion test runs in a runspace of its own, so ids seen by other test files do not count.
 
 BeforeAll {
@@ -45,6 +45,15 @@ BeforeAll {
         'cn-south-1', 'cn-south-2', 'cn-south-4', 'cn-southwest-2', 'cn-southwest-3', 'eu-west-101', 'la-north-2',
         'la-south-2', 'me-east-1', 'my-kualalumpur-1', 'ru-moscow-1', 'sa-brazil-1', 'tr-west-1'
     )
+
+    # Every region some service's vendor region file lists (release 3.1.211), in the lists' order.
+    $anyServiceRegions = @(
+        'ae-ad-1', 'af-north-1', 'af-south-1', 'ap-southeast-1', 'ap-southeast-2', 'ap-southeast-3', 'ap-southeast-4',
+        'ap-southeast-5', 'cn-east-2', 'cn-east-3', 'cn-east-4', 'cn-east-5', 'cn-north-1', 'cn-north-2', 'cn-north-4',
+        'cn-north-9', 'cn-north-11', 'cn-north-12', 'cn-south-1', 'cn-south-2', 'cn-south-4', 'cn-southwest-2',
+        'cn-southwest-3', 'eu-west-0', 'eu-west-101', 'la-north-2', 'la-south-2', 'me-east-1', 'my-kualalumpur-1',
+        'na-mexico-1', 'ru-moscow-1', 'ru-northwest-2', 'sa-brazil-1', 'tr-west-1'
+    )
 }
 
 AfterAll {
@@ -55,10 +64,32 @@ Describe 'Completion of -Region' {
     BeforeAll { $rs = New-CompletionRunspace }
     AfterAll { $rs.Dispose() }
 
-    It 'offers the 28 regions that serve CFW on <_>' -ForEach @('Get-CloudJob', 'Wait-CloudJob', 'Connect-CloudJobService', 'Get-CloudJobContext') {
+    It 'offers the 28 regions that serve CFW on <_> without -Service' -ForEach @('Get-CloudJob', 'Wait-CloudJob', 'Get-CloudJobContext') {
         $matches = Get-Completion $rs "$_ -Region "
         $matches.CompletionText | Should -Be $allRegions
         $matches.ResultType | Sort-Object -Unique | Should -Be 'ParameterValue'
+    }
+
+    It 'offers the regions of every service on Connect-CloudJobService, whose region serves any -Service later' {
+        $matches = Get-Completion $rs 'Connect-CloudJobService -Region '
+        $matches.CompletionText | Should -Be $anyServiceRegions
+        $matches.ResultType | Sort-Object -Unique | Should -Be 'ParameterValue'
+        (Get-Completion $rs 'Connect-CloudJobService -Token x -Region CN-NORTH-').CompletionText | Should -Be @('cn-north-1', 'cn-north-2', 'cn-north-4', 'cn-north-9', 'cn-north-11', 'cn-north-12')
+    }
+
+    It 'names the services that serve a region in the tooltip on Connect-CloudJobService' {
+        (Get-Completion $rs 'Connect-CloudJobService -Region cn-north-4').ToolTip | Should -Be 'Served by every service'
+        (Get-Completion $rs 'Connect-CloudJobService -Region cn-north-1')[0].ToolTip | Should -Be 'Served by BMS, CCE, DCS, DDS, ECS, ELB, EVS, IMS, RDS, VPC'
+        (Get-Completion $rs "Connect-CloudJobService -Region 'eu-west-0").CompletionText | Should -Be "'eu-west-0'"
+    }
+
+    It 'offers the regions and hosts of the -Service given on <_>' -ForEach @('Get-CloudJob', 'Wait-CloudJob', 'Get-CloudJobContext') {
+        $gauss = Get-Completion $rs "$_ -Service GaussDB -Region "
+        $gauss.Count | Should -Be 20
+        ($gauss | Where-Object CompletionText -eq 'cn-north-11').ToolTip | Should -Be 'https://gaussdbformysql.cn-north-11.myhuaweicloud.com'
+        ($gauss | Where-Object CompletionText -eq 'la-north-2').ToolTip | Should -Be 'https://gaussdb-mysql.la-north-2.myhuaweicloud.com'
+        (Get-Completion $rs "$_ -Service vpc -Region eu-west-1").ToolTip | Should -Be 'https://vpc.eu-west-101.myhuaweicloud.com'
+        (Get-Completion $rs "$_ -Service RDS -Region cn-north-1").CompletionText | Should -Be @('cn-north-1', 'cn-north-11', 'cn-north-12')
     }
 
     It 'offers only the regions that start with the typed word, ignoring case' {

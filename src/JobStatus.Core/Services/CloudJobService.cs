@@ -26,7 +26,7 @@ namespace JobStatus.Services
         /// <param name="regions">The regions the vendor's SDK lists for the service.</param>
         /// <param name="sources">Where these facts came from (SDK model files, API pages), for the docs.</param>
         /// <param name="aliases">Other names accepted for -Service (EIP for VPC, say).</param>
-        /// <param name="endpointExceptions">Regions whose host the SDK's region file gives otherwise than the usual pattern.</param>
+        /// <param name="endpointExceptions">Region id to the URL the SDK's region file gives, for the regions where it is not the usual pattern.</param>
         /// <param name="notFoundErrorCodes">Error codes with which the service says "no such job" under another status than 404 (RDS answers 400).</param>
         public CloudJobService(
             string name,
@@ -133,8 +133,12 @@ namespace JobStatus.Services
         /// <summary>What comes after the escaped job id (usually nothing).</summary>
         public string JobUrlSuffix => _pathAfterJob;
 
-        /// <summary>https://{hostLabel}.{region}.myhuaweicloud.com; regions of the European cloud (eu-west-101) end in myhuaweicloud.eu.</summary>
-        /// <returns>Null when the name cannot be a region (it would change the host).</returns>
+        /// <summary>
+        /// The vendor's own URL for the region where its region file gives one other than the usual pattern
+        /// (<c>endpointExceptions</c>); otherwise, listed or not, https://{hostLabel}.{region}.myhuaweicloud.com
+        /// (myhuaweicloud.eu for eu-west-101).
+        /// </summary>
+        /// <returns>Null when the name cannot be a region (it would change the host); checked before any lookup.</returns>
         public Uri? EndpointFor(string region)
         {
             Uri? usual = Connection.EndpointRules.ForRegion(region, HostLabel);

@@ -31,6 +31,14 @@ namespace JobStatus.Services
         /// <summary>"CFW, BMS, CCE, ...": for messages that list what may be given.</summary>
         public static string NamesText { get; } = string.Join(", ", All.Select(s => s.Name));
 
+        /// <summary>Every region some service lists, once each, sorted: what a region kept for every service
+        /// (Connect-CloudJobService -Region) may be.</summary>
+        public static IReadOnlyList<string> AllRegions { get; } = Array.AsReadOnly(All
+            .SelectMany(s => s.Regions)
+            .Distinct(StringComparer.Ordinal)
+            .OrderBy(r => r, RegionNameComparer.Instance)
+            .ToArray());
+
         /// <summary>The service of that name or alias, in any case; the default for null or blank.</summary>
         /// <returns>Null when no service has that name.</returns>
         public static CloudJobService? Find(string? name)
@@ -64,10 +72,20 @@ namespace JobStatus.Services
         }
 
         /// <summary>Regions of <paramref name="service"/> that start with <paramref name="prefix"/> (case-insensitive), in list order.</summary>
-        public static IEnumerable<string> RegionsStartingWith(CloudJobService service, string? prefix)
+        public static IEnumerable<string> RegionsStartingWith(CloudJobService service, string? prefix) =>
+            WhereStartsWith(service.Regions, prefix);
+
+        /// <summary>Regions of <see cref="AllRegions"/> that start with <paramref name="prefix"/> (case-insensitive), in list order.</summary>
+        public static IEnumerable<string> AnyServiceRegionsStartingWith(string? prefix) => WhereStartsWith(AllRegions, prefix);
+
+        /// <summary>The services whose region list holds <paramref name="region"/>, in <see cref="All"/> order.</summary>
+        public static IEnumerable<CloudJobService> Serving(string region) =>
+            All.Where(s => s.Regions.Contains(region.Trim().ToLowerInvariant(), StringComparer.Ordinal));
+
+        private static IEnumerable<string> WhereStartsWith(IEnumerable<string> regions, string? prefix)
         {
             string start = prefix?.Trim() ?? string.Empty;
-            return service.Regions.Where(r => r.StartsWith(start, StringComparison.OrdinalIgnoreCase));
+            return regions.Where(r => r.StartsWith(start, StringComparison.OrdinalIgnoreCase));
         }
 
         private static string Shorten(string text) => text.Length <= 40 ? text : text.Substring(0, 37) + "...";

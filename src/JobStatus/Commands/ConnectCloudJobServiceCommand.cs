@@ -60,7 +60,7 @@ namespace JobStatus.Commands
         public string? ProjectId { get; set; }
 
         [Parameter]
-        [ArgumentCompleter(typeof(RegionCompleter))]
+        [ArgumentCompleter(typeof(AnyServiceRegionCompleter))]
         public string? Region { get; set; }
 
         [Parameter]

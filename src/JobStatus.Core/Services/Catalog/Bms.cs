@@ -15,17 +15,14 @@ namespace JobStatus.Services.Catalog
             shape: V1JobShape.Create(new[] { "server_id", "nic_id" }, failureDetail: "errorcode_message"),
             // The SDK's four words, and PENDING_PAYMENT from the API page ("a yearly/monthly order is to be paid").
             statuses: V1JobShape.Statuses().Map(CloudJobStatus.Running, "PENDING_PAYMENT"),
-            // The 25 regions of the vendor SDK's region file, sorted.
-            regions: ServiceRegions.Parse(
-                "af-south-1 ap-southeast-1 ap-southeast-2 ap-southeast-3 ap-southeast-4 cn-east-2"
-                + " cn-east-3 cn-east-4 cn-east-5 cn-north-1 cn-north-2 cn-north-4 cn-north-9 cn-north-11"
-                + " cn-south-1 cn-south-2 cn-southwest-2 la-north-2 la-south-2 me-east-1 my-kualalumpur-1"
-                + " na-mexico-1 ru-northwest-2 sa-brazil-1 tr-west-1"),
+            // The vendor SDK's region file, read by src/RegionData/Update-RegionData.py into VendorRegions.g.cs.
+            regions: VendorRegions.Bms.Regions,
+            endpointExceptions: VendorRegions.Bms.EndpointExceptions,
             sources: new[]
             {
                 "huaweicloud-sdk-go-v3 services/bms/v1/bms_meta.go (GenReqDefForShowJobInfos)",
                 "huaweicloud-sdk-go-v3 services/bms/v1/model/model_show_job_infos_response.go, model_entities.go, model_sub_jobs.go, model_entitie.go",
-                "huaweicloud-sdk-go-v3 services/bms/v1/region/region.go",
+                "huaweicloud-sdk-python-v3 " + VendorRegions.Bms.Source + " (release " + VendorRegions.Release + ")",
                 "https://support.huaweicloud.com/intl/en-us/api-bms/bms_api_0640.html",
             },
             requestBudget: new DocumentedBudget(2000, 60, "the BMS API reference: 2,000 calls a minute to query a job"));

@@ -28,19 +28,15 @@ namespace JobStatus.Services.Catalog
                 .Map(CloudJobStatus.Running, "Initializing", "Running")
                 .Map(CloudJobStatus.Success, "Success")
                 .Map(CloudJobStatus.Failed, "Failed"),
-            // The 31 regions of the vendor SDK's region file, sorted.
-            regions: ServiceRegions.Parse(
-                "ae-ad-1 af-north-1 af-south-1 ap-southeast-1 ap-southeast-2 ap-southeast-3"
-                + " ap-southeast-4 cn-east-2 cn-east-3 cn-east-4 cn-east-5 cn-north-1 cn-north-2 cn-north-4"
-                + " cn-north-9 cn-north-11 cn-south-1 cn-south-2 cn-south-4 cn-southwest-2 eu-west-0"
-                + " eu-west-101 la-north-2 la-south-2 me-east-1 my-kualalumpur-1 na-mexico-1 ru-moscow-1"
-                + " ru-northwest-2 sa-brazil-1 tr-west-1"),
+            // The vendor SDK's region file, read by src/RegionData/Update-RegionData.py into VendorRegions.g.cs.
+            regions: VendorRegions.Cce.Regions,
+            endpointExceptions: VendorRegions.Cce.EndpointExceptions,
             sources: new[]
             {
                 "huaweicloud-sdk-go-v3 services/cce/v3/cce_meta.go (GenReqDefForShowJob)",
                 "huaweicloud-sdk-go-v3 services/cce/v3/model/model_show_job_response.go",
                 "huaweicloud-sdk-go-v3 services/cce/v3/model/model_job.go, model_job_spec.go, model_job_status.go, model_job_metadata.go",
-                "huaweicloud-sdk-go-v3 services/cce/v3/region/region.go",
+                "huaweicloud-sdk-python-v3 " + VendorRegions.Cce.Source + " (release " + VendorRegions.Release + ")",
                 "CCE API reference: Obtaining Information About a Job (cce_02_0247)",
             });
     }

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using JobStatus.Services;
 
 namespace JobStatus.Services.Catalog
@@ -28,21 +27,14 @@ namespace JobStatus.Services.Catalog
                 .Map(CloudJobStatus.Running, "INIT", "RUNNING")
                 .Map(CloudJobStatus.Success, "SUCCESS")
                 .Map(CloudJobStatus.Failed, "FAIL"),
-            // The 27 regions of the vendor SDK's region file, sorted.
-            regions: ServiceRegions.Parse(
-                "ae-ad-1 af-south-1 ap-southeast-1 ap-southeast-2 ap-southeast-3 ap-southeast-4 cn-east-2"
-                + " cn-east-3 cn-east-5 cn-north-1 cn-north-2 cn-north-4 cn-north-9 cn-south-1 cn-south-2"
-                + " cn-southwest-2 eu-west-0 eu-west-101 la-north-2 la-south-2 me-east-1 my-kualalumpur-1"
-                + " na-mexico-1 ru-moscow-1 ru-northwest-2 sa-brazil-1 tr-west-1"),
-            endpointExceptions: new Dictionary<string, string>
-            {
-                ["eu-west-101"] = "https://dcs.eu-west-101.myhuaweicloud.com",
-            },
+            // The vendor SDK's region file, read by src/RegionData/Update-RegionData.py into VendorRegions.g.cs.
+            regions: VendorRegions.Dcs.Regions,
+            endpointExceptions: VendorRegions.Dcs.EndpointExceptions,
             sources: new[]
             {
                 "huaweicloud-sdk-go-v3 services/dcs/v2/dcs_meta.go (GenReqDefForShowJobInfo)",
                 "huaweicloud-sdk-go-v3 services/dcs/v2/model/model_show_job_info_response.go",
-                "huaweicloud-sdk-go-v3 services/dcs/v2/region/region.go",
+                "huaweicloud-sdk-python-v3 " + VendorRegions.Dcs.Source + " (release " + VendorRegions.Release + ")",
                 "https://support.huaweicloud.com/intl/en-us/api-dcs/ShowJobInfo.html",
             });
     }

@@ -16,18 +16,15 @@ namespace JobStatus.Services.Catalog
                 .Map(CloudJobStatus.Running, "Running")
                 .Map(CloudJobStatus.Success, "Completed")
                 .Map(CloudJobStatus.Failed, "Failed"),
-            // The 26 regions of the vendor SDK's region file, sorted.
-            regions: ServiceRegions.Parse(
-                "ae-ad-1 af-south-1 ap-southeast-1 ap-southeast-2 ap-southeast-3 ap-southeast-4 cn-east-2"
-                + " cn-east-3 cn-north-1 cn-north-2 cn-north-4 cn-north-9 cn-south-1 cn-south-2"
-                + " cn-southwest-2 eu-west-0 eu-west-101 la-north-2 la-south-2 me-east-1 my-kualalumpur-1"
-                + " na-mexico-1 ru-moscow-1 ru-northwest-2 sa-brazil-1 tr-west-1"),
+            // The vendor SDK's region file, read by src/RegionData/Update-RegionData.py into VendorRegions.g.cs.
+            regions: VendorRegions.Dds.Regions,
+            endpointExceptions: VendorRegions.Dds.EndpointExceptions,
             sources: new[]
             {
                 "huaweicloud-sdk-go-v3 services/dds/v3/model/model_show_job_detail_response.go",
                 "huaweicloud-sdk-go-v3 services/dds/v3/model/model_job_detail.go",
                 "huaweicloud-sdk-go-v3 services/dds/v3/model/model_job_instance_info.go",
-                "huaweicloud-sdk-go-v3 services/dds/v3/region/region.go",
+                "huaweicloud-sdk-python-v3 " + VendorRegions.Dds.Source + " (release " + VendorRegions.Release + ")",
                 "https://support.huaweicloud.com/api-dds/dds_api_0118.html",
             });
     }

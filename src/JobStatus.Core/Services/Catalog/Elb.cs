@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using JobStatus.Services;
 
 namespace JobStatus.Services.Catalog
@@ -30,22 +29,14 @@ namespace JobStatus.Services.Catalog
                 .Map(CloudJobStatus.Running, "INIT", "RUNNING", "ROLLBACKING")
                 .Map(CloudJobStatus.Success, "SUCCESS", "COMPLETE")
                 .Map(CloudJobStatus.Failed, "FAIL", "ROLLBACK_FAIL", "CANCEL"),
-            // The 30 regions of the vendor SDK's region file, sorted.
-            regions: ServiceRegions.Parse(
-                "ae-ad-1 af-north-1 af-south-1 ap-southeast-1 ap-southeast-2 ap-southeast-3"
-                + " ap-southeast-4 ap-southeast-5 cn-east-2 cn-east-3 cn-east-4 cn-east-5 cn-north-1"
-                + " cn-north-2 cn-north-4 cn-north-9 cn-south-1 cn-south-2 cn-southwest-2 eu-west-0"
-                + " eu-west-101 la-north-2 la-south-2 me-east-1 my-kualalumpur-1 na-mexico-1 ru-moscow-1"
-                + " ru-northwest-2 sa-brazil-1 tr-west-1"),
-            endpointExceptions: new Dictionary<string, string>
-            {
-                ["eu-west-101"] = "https://elb.eu-west-101.myhuaweicloud.com",
-            },
+            // The vendor SDK's region file, read by src/RegionData/Update-RegionData.py into VendorRegions.g.cs.
+            regions: VendorRegions.Elb.Regions,
+            endpointExceptions: VendorRegions.Elb.EndpointExceptions,
             sources: new[]
             {
                 "huaweicloud-sdk-go-v3 services/elb/v3/elb_meta.go (ShowJob request definition)",
                 "huaweicloud-sdk-go-v3 services/elb/v3/model/model_show_job_response.go, model_main_job.go, model_sub_job.go, model_job_entities.go",
-                "huaweicloud-sdk-go-v3 services/elb/v3/region/region.go",
+                "huaweicloud-sdk-python-v3 " + VendorRegions.Elb.Source + " (release " + VendorRegions.Release + ")",
                 "https://support.huaweicloud.com/api-elb/ShowJob.html",
             });
     }
