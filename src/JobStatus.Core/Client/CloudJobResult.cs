@@ -3,7 +3,7 @@ using System;
 namespace JobStatus.Client
 {
     /// <summary>The outcome of reading one job: the job, or why it could not be read.</summary>
-    public sealed class CloudJobResult
+    internal sealed class CloudJobResult
     {
         private CloudJobResult(string jobId, CloudJob? job, CloudJobFailure? failure)
         {

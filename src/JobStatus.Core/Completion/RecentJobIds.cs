@@ -8,7 +8,7 @@ namespace JobStatus.Completion
     /// is forgotten when a new one would exceed the capacity. Thread-safe, since a completer may run
     /// while a command is still writing jobs.
     /// </summary>
-    public sealed class RecentJobIds
+    internal sealed class RecentJobIds
     {
         public const int DefaultCapacity = 200;
 

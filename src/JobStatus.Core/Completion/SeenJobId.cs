@@ -1,7 +1,7 @@
 namespace JobStatus.Completion
 {
     /// <summary>A job id a session has seen, with the status and project it had then.</summary>
-    public sealed class SeenJobId
+    internal sealed class SeenJobId
     {
         public SeenJobId(string id, string? status, string? projectId)
         {

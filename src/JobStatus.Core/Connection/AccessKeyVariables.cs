@@ -1,7 +1,7 @@
 namespace JobStatus.Connection
 {
     /// <summary>The names of one family of access key variables: key id, secret key and (optional) security token.</summary>
-    public sealed class AccessKeyVariables
+    internal sealed class AccessKeyVariables
     {
         public AccessKeyVariables(string accessKeyId, string secretAccessKey, string securityToken)
         {

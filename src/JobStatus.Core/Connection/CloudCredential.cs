@@ -1,7 +1,7 @@
 namespace JobStatus.Connection
 {
     /// <summary>A way to authenticate: a token, an access key pair, or an IAM password sign-in.</summary>
-    public abstract class CloudCredential
+    internal abstract class CloudCredential
     {
         public const string TokenMethod = "Token";
         public const string AccessKeyMethod = "AccessKey";

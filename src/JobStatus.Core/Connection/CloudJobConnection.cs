@@ -4,7 +4,7 @@ using JobStatus.Services;
 namespace JobStatus.Connection
 {
     /// <summary>Everything needed to send a request for one service's jobs: checked and complete.</summary>
-    public sealed class CloudJobConnection
+    internal sealed class CloudJobConnection
     {
         private string? _jobsPrefix;
 

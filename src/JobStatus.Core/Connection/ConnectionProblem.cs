@@ -1,7 +1,7 @@
 namespace JobStatus.Connection
 {
     /// <summary>A reason no request can be sent, with a message that lists every way to fix it.</summary>
-    public sealed class ConnectionProblem
+    internal sealed class ConnectionProblem
     {
         public ConnectionProblem(ConnectionProblemKind kind, string message)
         {

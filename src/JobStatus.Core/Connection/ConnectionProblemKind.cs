@@ -1,7 +1,7 @@
 namespace JobStatus.Connection
 {
     /// <summary>Why no request can be sent at all.</summary>
-    public enum ConnectionProblemKind
+    internal enum ConnectionProblemKind
     {
         TokenMissing,
         TokenInvalid,

@@ -9,7 +9,7 @@ namespace JobStatus.Connection
     /// Finds each connection value: the parameter, then the session, then the environment variables
     /// the vendor's tools already use, then the SDK credentials file. First match wins.
     /// </summary>
-    public static class ConnectionResolver
+    internal static class ConnectionResolver
     {
         public static readonly IReadOnlyList<string> TokenVariables = new[] { "HW_AUTH_TOKEN", "OS_AUTH_TOKEN", "OS_TOKEN" };
 

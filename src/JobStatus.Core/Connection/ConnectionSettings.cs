@@ -4,7 +4,7 @@ using System.Security;
 namespace JobStatus.Connection
 {
     /// <summary>One layer of connection values: what the parameters or the session supply. Any may be null.</summary>
-    public sealed class ConnectionSettings
+    internal sealed class ConnectionSettings
     {
         /// <param name="credential">An access key or password sign-in; a <paramref name="token"/> is used when it is null.</param>
         public ConnectionSettings(SecureString? token = null, string? projectId = null, string? region = null, Uri? endpoint = null, CloudCredential? credential = null)

@@ -8,7 +8,7 @@ namespace JobStatus.Connection
     /// The vendor SDKs' INI credentials file: HUAWEICLOUD_SDK_CREDENTIALS_FILE, else
     /// ~/.huaweicloud/credentials. Only the [basic] section is read (ak, sk, security_token, project_id).
     /// </summary>
-    public sealed class CredentialsFile
+    internal sealed class CredentialsFile
     {
         public const string PathVariable = "HUAWEICLOUD_SDK_CREDENTIALS_FILE";
 

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace JobStatus.Connection
 {
     /// <summary>Which host serves a service in a region, and which endpoints may carry credentials.</summary>
-    public static class EndpointRules
+    internal static class EndpointRules
     {
         private static readonly Regex RegionName = new Regex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant);
 

@@ -8,7 +8,7 @@ namespace JobStatus.Connection
     /// Puts credentials on a request: a token as X-Auth-Token, a token fetched from IAM with a
     /// password (cached and renewed), or an SDK-HMAC-SHA256 signature made with an access key pair.
     /// </summary>
-    public interface IRequestAuthenticator
+    internal interface IRequestAuthenticator
     {
         /// <summary>A name for people: "Token", "Password" or "AccessKey".</summary>
         string Method { get; }

@@ -4,7 +4,7 @@ namespace JobStatus.Connection
     /// What an id must be to travel as one URL path segment. Escaping keeps '/', '?' and '#' inside
     /// the segment; '.' and '..' are refused because URL normalisation would still resolve them.
     /// </summary>
-    public static class PathSegmentRules
+    internal static class PathSegmentRules
     {
         public const int MaximumLength = 128;
 

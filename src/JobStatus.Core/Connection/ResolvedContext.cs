@@ -8,7 +8,7 @@ namespace JobStatus.Connection
     /// The values the next request would use, each with its source. Building a
     /// <see cref="CloudJobConnection"/> from it checks that they are complete and safe to use.
     /// </summary>
-    public sealed class ResolvedContext
+    internal sealed class ResolvedContext
     {
         internal ResolvedContext(Sourced<CloudCredential> credential, string? credentialProblem, Sourced<string> projectId, Sourced<string> region, Sourced<Uri> endpoint, string? endpointProblem, CloudJobService service)
         {

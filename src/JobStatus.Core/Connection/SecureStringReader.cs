@@ -5,7 +5,7 @@ using System.Security;
 namespace JobStatus.Connection
 {
     /// <summary>Turns SecureStrings into text only at the moment a header is built.</summary>
-    public static class SecureStringReader
+    internal static class SecureStringReader
     {
         public static string Reveal(SecureString secure)
         {

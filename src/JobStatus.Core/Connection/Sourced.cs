@@ -1,7 +1,7 @@
 namespace JobStatus.Connection
 {
     /// <summary>A resolved value and where it came from.</summary>
-    public sealed class Sourced<T>
+    internal sealed class Sourced<T>
         where T : class
     {
         public Sourced(T? value, string source, int layer)

@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 namespace JobStatus.Connection
 {
     /// <summary>Sends an IAM token as the X-Auth-Token header, and nowhere else.</summary>
-    public sealed class TokenAuthenticator : IRequestAuthenticator
+    internal sealed class TokenAuthenticator : IRequestAuthenticator
     {
         public const string HeaderName = "X-Auth-Token";
 

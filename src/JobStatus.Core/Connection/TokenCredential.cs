@@ -4,7 +4,7 @@ using System.Security;
 namespace JobStatus.Connection
 {
     /// <summary>An IAM token the user already holds.</summary>
-    public sealed class TokenCredential : CloudCredential
+    internal sealed class TokenCredential : CloudCredential
     {
         public TokenCredential(SecureString token)
         {

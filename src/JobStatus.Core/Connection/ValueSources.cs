@@ -3,7 +3,7 @@ using System;
 namespace JobStatus.Connection
 {
     /// <summary>The names of where a value came from, and how to say them in a sentence.</summary>
-    public static class ValueSources
+    internal static class ValueSources
     {
         public const string Parameter = "Parameter";
         public const string Session = "Session";

@@ -8,7 +8,7 @@ namespace JobStatus
     /// <summary>What the next call would use and where each value came from. Holds no secret.</summary>
     public sealed class CloudJobContext
     {
-        public CloudJobContext(ResolvedContext resolved, bool isConnected)
+        internal CloudJobContext(ResolvedContext resolved, bool isConnected)
         {
             Service = resolved.Service.Name;
             ProjectId = resolved.ProjectId.Value;

@@ -9,7 +9,7 @@ namespace JobStatus.Parsing
     /// Turns a 200 body of a service's job API into a <see cref="CloudJob"/>, reading each field where
     /// the service's <see cref="JobShape"/> says it is and mapping the status with its <see cref="JobStatusMap"/>.
     /// </summary>
-    public static class CloudJobResponseParser
+    internal static class CloudJobResponseParser
     {
         /// <summary>Where the job was read from; copied onto every job object.</summary>
         public readonly struct Origin

@@ -10,7 +10,7 @@ namespace JobStatus.Parsing
     /// epoch milliseconds, a string of digits, or ISO 8601 with Z, +0800 or +08:00, with or without
     /// fractions, and Go's "2018-08-02 08:12:40.672772389 +0000 UTC". Results are in UTC.
     /// </summary>
-    public static class JobTimeParser
+    internal static class JobTimeParser
     {
         // Below this, a number is read as epoch seconds: as milliseconds it would be before March 1973.
         private const long SecondsThreshold = 100_000_000_000;

@@ -9,7 +9,7 @@ namespace JobStatus.Parsing
     /// vendor's SDK falls back to; CCE's errorCode / errorMessage; or the {"error": {code, message}}
     /// of the ECS family and Keystone), request_id; or, for gateway HTML pages, the page title.
     /// </summary>
-    public sealed class ServiceError
+    internal sealed class ServiceError
     {
         private static readonly Regex HtmlTitle = new Regex(
             "<title>\\s*(?<t>[^<]{1,200}?)\\s*</title>",

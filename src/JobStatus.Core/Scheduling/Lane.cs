@@ -29,6 +29,9 @@ namespace JobStatus.Scheduling
         private TimeSpan _lastSend = TimeSpan.MinValue;
         private TimeSpan _escalatedAt = TimeSpan.MinValue;
         private TimeSpan _nextProbe;
+
+        /// <summary>The earliest due time and input order among the ready reads of a budget.</summary>
+        private (TimeSpan Due, long Order) _readyHead = (TimeSpan.MaxValue, long.MaxValue);
         private volatile LaneHealth? _health;
 
         public Lane(string serviceName, string host, RequestBudget? own, RequestBudget? command, SchedulerOptions options)
@@ -95,41 +98,45 @@ namespace JobStatus.Scheduling
             : null;
 
         /// <summary>
-        /// When this lane could next send, and the due time of the read it would send (for fairness
-        /// between lanes); null when it holds no read. Moves due reads to the ready list of a budget.
+        /// When this lane could next send, and the due time and input order of the read it would send
+        /// (for fairness between lanes); null when it holds no read. Moves due reads to the ready
+        /// list of a budget.
         /// </summary>
-        public (TimeSpan SendAt, TimeSpan HeadDue)? Next(TimeSpan now, bool probeWhileFailing)
+        public (TimeSpan SendAt, (TimeSpan Due, long Order) Head)? Next(TimeSpan now, bool probeWhileFailing)
         {
-            TimeSpan headDue;
+            (TimeSpan Due, long Order) head;
             if (IsLimited)
             {
-                while (_waiting.TryPeek(out ScheduledRead? read, out (TimeSpan Due, long Order) at) && at.Due <= now)
+                if (_picked.Count == 0 && _ready.Count == 0)
+                {
+                    _readyHead = (TimeSpan.MaxValue, long.MaxValue);
+                }
+
+                while (_waiting.TryPeek(out _, out (TimeSpan Due, long Order) at) && at.Due <= now)
                 {
                     _ready.Add(_waiting.Dequeue());
+                    _readyHead = at.CompareTo(_readyHead) < 0 ? at : _readyHead;
                 }
 
                 if (_picked.Count > 0 || _ready.Count > 0)
                 {
-                    headDue = now;
+                    head = _readyHead;
                 }
                 else if (_waiting.TryPeek(out _, out (TimeSpan Due, long Order) first))
                 {
-                    return (first.Due, first.Due);
+                    return (first.Due, first);
                 }
                 else
                 {
                     return null;
                 }
             }
-            else if (_waiting.TryPeek(out _, out (TimeSpan Due, long Order) head))
-            {
-                headDue = head.Due;
-            }
-            else
+            else if (!_waiting.TryPeek(out _, out head))
             {
                 return null;
             }
 
+            TimeSpan headDue = head.Due;
             TimeSpan sendAt = headDue > PausedUntil ? headDue : PausedUntil;
             if (_spacing > TimeSpan.Zero && _lastSend + _spacing > sendAt)
             {
@@ -141,7 +148,7 @@ namespace JobStatus.Scheduling
                 if (InFlight > 0)
                 {
                     // One probe at a time; its answer wakes the scheduler.
-                    return (TimeSpan.MaxValue, headDue);
+                    return (TimeSpan.MaxValue, head);
                 }
 
                 sendAt = _nextProbe > sendAt ? _nextProbe : sendAt;
@@ -157,7 +164,7 @@ namespace JobStatus.Scheduling
                 }
             }
 
-            return (sendAt, headDue);
+            return (sendAt, head);
         }
 
         /// <summary>Takes the read to send now (after <see cref="Next"/> said one may leave), and the budgets' turns.</summary>

@@ -269,22 +269,23 @@ namespace JobStatus.Scheduling
 
                 TimeSpan now = Now;
                 Lane? best = null;
-                TimeSpan bestDue = TimeSpan.MaxValue;
+                (TimeSpan Due, long Order) bestHead = (TimeSpan.MaxValue, long.MaxValue);
                 TimeSpan wake = TimeSpan.MaxValue;
                 foreach (Lane lane in _lanes)
                 {
-                    if (lane.Next(now, _options.ProbeFailingLanes) is not (TimeSpan sendAt, TimeSpan headDue))
+                    if (lane.Next(now, _options.ProbeFailingLanes) is not (TimeSpan sendAt, (TimeSpan, long) head))
                     {
                         continue;
                     }
 
                     if (sendAt <= now)
                     {
-                        // Between lanes that may send, the read due longest goes first.
-                        if (headDue < bestDue)
+                        // Between lanes that may send, the read due longest goes first; among those
+                        // due at once, the one given first.
+                        if (head.CompareTo(bestHead) < 0)
                         {
                             best = lane;
-                            bestDue = headDue;
+                            bestHead = head;
                         }
                     }
                     else if (sendAt < wake)

@@ -9,7 +9,7 @@ namespace JobStatus.Services
     /// client, the parser, the cmdlets and completion all work from this; adding a service is
     /// adding one of these to <see cref="CloudJobServices"/>.
     /// </summary>
-    public sealed class CloudJobService
+    internal sealed class CloudJobService
     {
         private readonly string _pathBeforeProject;
         private readonly string _pathBeforeJob;
@@ -47,7 +47,7 @@ namespace JobStatus.Services
             HostLabel = hostLabel ?? throw new ArgumentNullException(nameof(hostLabel));
             PathTemplate = pathTemplate ?? throw new ArgumentNullException(nameof(pathTemplate));
             Shape = shape ?? throw new ArgumentNullException(nameof(shape));
-            Statuses = statuses ?? throw new ArgumentNullException(nameof(statuses));
+            Statuses = (statuses ?? throw new ArgumentNullException(nameof(statuses))).Freeze();
             Regions = regions ?? throw new ArgumentNullException(nameof(regions));
             Sources = sources ?? throw new ArgumentNullException(nameof(sources));
             Aliases = aliases ?? Array.Empty<string>();

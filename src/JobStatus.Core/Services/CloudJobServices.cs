@@ -6,7 +6,7 @@ using JobStatus.Services.Catalog;
 namespace JobStatus.Services
 {
     /// <summary>Every service whose jobs JobStatus reads. A new service is one file in Catalog/ and one line here.</summary>
-    public static class CloudJobServices
+    internal static class CloudJobServices
     {
         /// <summary>In the order completion offers them: the default first, then by name.</summary>
         public static IReadOnlyList<CloudJobService> All { get; } = Array.AsReadOnly(new[]

@@ -3,7 +3,7 @@ using System;
 namespace JobStatus.Services
 {
     /// <summary>A call budget a vendor page states for a job API: so many requests in so many seconds, and where it says so.</summary>
-    public sealed class DocumentedBudget
+    internal sealed class DocumentedBudget
     {
         public DocumentedBudget(int limit, int periodSeconds, string source)
         {

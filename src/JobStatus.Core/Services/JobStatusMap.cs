@@ -7,15 +7,23 @@ namespace JobStatus.Services
     /// A service's status words and what each means. Words are matched without regard to case or
     /// surrounding blanks; a word not listed is <see cref="CloudJobStatus.Unknown"/>, which never ends
     /// a wait. Words that mean "not finished yet" (INIT, PENDING, Initializing) map to Running.
+    /// Built once, in the catalog: the service that takes it freezes it, and nothing changes it after.
     /// </summary>
-    public sealed class JobStatusMap
+    internal sealed class JobStatusMap
     {
         private readonly Dictionary<string, CloudJobStatus> _words = new Dictionary<string, CloudJobStatus>(StringComparer.OrdinalIgnoreCase);
         private readonly List<KeyValuePair<string, CloudJobStatus>> _documented = new List<KeyValuePair<string, CloudJobStatus>>();
 
-        /// <summary>Adds words that all mean <paramref name="status"/>.</summary>
-        public JobStatusMap Map(CloudJobStatus status, params string[] words)
+        private bool _frozen;
+
+        /// <summary>Adds words that all mean <paramref name="status"/>; only while the catalog is built.</summary>
+        internal JobStatusMap Map(CloudJobStatus status, params string[] words)
         {
+            if (_frozen)
+            {
+                throw new InvalidOperationException("A service's status words are fixed once the service is built.");
+            }
+
             if (status == CloudJobStatus.Unknown)
             {
                 throw new ArgumentException("Unknown is what an unlisted word means; list only words with a meaning.", nameof(status));
@@ -31,7 +39,14 @@ namespace JobStatus.Services
         }
 
         /// <summary>Every listed word with its meaning, in the order given.</summary>
-        public IReadOnlyList<KeyValuePair<string, CloudJobStatus>> Words => _documented;
+        public IReadOnlyList<KeyValuePair<string, CloudJobStatus>> Words => _documented.AsReadOnly();
+
+        /// <summary>No word may be added from now on.</summary>
+        internal JobStatusMap Freeze()
+        {
+            _frozen = true;
+            return this;
+        }
 
         public CloudJobStatus Parse(string? raw)
         {

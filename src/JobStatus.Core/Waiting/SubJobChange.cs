@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace JobStatus.Waiting
 {
     /// <summary>A sub-job whose status differs from the last time its parent was read.</summary>
-    public sealed class SubJobChange
+    internal sealed class SubJobChange
     {
         private SubJobChange(CloudJob subJob, string? previousStatus)
         {

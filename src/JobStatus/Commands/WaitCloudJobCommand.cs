@@ -207,11 +207,9 @@ namespace JobStatus.Commands
                         WriteFailure(output.Failure, output.Target, output.Terminating);
                         break;
                     case WaitOutputKind.Error:
-                        WriteError(CloudJobErrorRecords.Custom(
-                            output.Text!,
-                            output.ErrorId!,
-                            output.Category == WaitErrorCategory.OperationTimeout ? ErrorCategory.OperationTimeout : ErrorCategory.InvalidResult,
-                            output.Target));
+                        WriteError(output.Category == WaitErrorCategory.OperationTimeout
+                            ? CloudJobErrorRecords.Custom(output.Text!, "CloudJobWaitTimeout", ErrorCategory.OperationTimeout, output.Target)
+                            : CloudJobErrorRecords.Custom(output.Text!, "CloudJobFailed", ErrorCategory.InvalidResult, output.Target));
                         break;
                     case WaitOutputKind.Warning:
                         WriteWarning(output.Text);

@@ -4,7 +4,7 @@ using System.Security;
 namespace JobStatus.Connection.Iam
 {
     /// <summary>What an IAM password sign-in needs: user, password, account (domain), project scope and IAM endpoint.</summary>
-    public sealed class IamSignIn
+    internal sealed class IamSignIn
     {
         public static readonly Uri DefaultEndpoint = new Uri("https://iam.myhuaweicloud.com");
 

@@ -4,7 +4,7 @@ using System.Security;
 namespace JobStatus.Connection.Iam
 {
     /// <summary>A token issued by IAM, with when it expires and when to renew it.</summary>
-    public sealed class IamToken
+    internal sealed class IamToken
     {
         public IamToken(SecureString value, DateTimeOffset expiresAt, DateTimeOffset localExpiry, DateTimeOffset renewAt, string? projectId)
         {

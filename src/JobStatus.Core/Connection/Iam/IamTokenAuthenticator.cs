@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 namespace JobStatus.Connection.Iam
 {
     /// <summary>Sends the token of an <see cref="IamTokenSource"/> as X-Auth-Token, renewing it when due or when the service says it expired.</summary>
-    public sealed class IamTokenAuthenticator : IRequestAuthenticator
+    internal sealed class IamTokenAuthenticator : IRequestAuthenticator
     {
         private readonly IamTokenSource _source;
 
@@ -45,7 +45,7 @@ namespace JobStatus.Connection.Iam
 
         public string RejectionAdvice(bool expired) => expired
             ? " JobStatus signed in again and the new token was refused as expired too: check this computer's clock, and that -IamEndpoint belongs to the same cloud as the endpoint."
-            : " Check that the user may read Cloud Firewall jobs in this project and region, and that -IamEndpoint belongs to the same cloud as the endpoint.";
+            : " Check that the user may read this service's jobs in this project and region, and that -IamEndpoint belongs to the same cloud as the endpoint.";
 
         public string Redact(string text) => _source.Redact(text);
     }

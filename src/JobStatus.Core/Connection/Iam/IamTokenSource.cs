@@ -22,7 +22,7 @@ namespace JobStatus.Connection.Iam
     /// request that finds the token due waits for the same single renewal. Thread-safe; lives as
     /// long as the session that connected with it.
     /// </summary>
-    public sealed class IamTokenSource
+    internal sealed class IamTokenSource
     {
         public const string SubjectTokenHeader = "X-Subject-Token";
 

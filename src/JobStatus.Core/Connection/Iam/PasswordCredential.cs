@@ -3,7 +3,7 @@ using System;
 namespace JobStatus.Connection.Iam
 {
     /// <summary>An IAM user signed in with a password; its token source is shared by every call of the session.</summary>
-    public sealed class PasswordCredential : CloudCredential
+    internal sealed class PasswordCredential : CloudCredential
     {
         public PasswordCredential(IamTokenSource source)
         {

@@ -12,7 +12,7 @@ namespace JobStatus.Connection.Signing
     /// X-Project-Id and, for temporary keys, X-Security-Token are set and signed. The secret key
     /// never travels; it becomes text only while the signature is computed.
     /// </summary>
-    public sealed class AccessKeyAuthenticator : IRequestAuthenticator
+    internal sealed class AccessKeyAuthenticator : IRequestAuthenticator
     {
         public const string ProjectHeader = "X-Project-Id";
         public const string SecurityTokenHeader = "X-Security-Token";

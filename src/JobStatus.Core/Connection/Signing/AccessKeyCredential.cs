@@ -4,7 +4,7 @@ using System.Security;
 namespace JobStatus.Connection.Signing
 {
     /// <summary>An access key pair (AK/SK), optionally temporary with a security token; every request is signed with it.</summary>
-    public sealed class AccessKeyCredential : CloudCredential
+    internal sealed class AccessKeyCredential : CloudCredential
     {
         /// <param name="secretKeySource">Where the secret key came from, when not where the key id came from.</param>
         public AccessKeyCredential(string accessKeyId, SecureString secretAccessKey, SecureString? securityToken = null, string? secretKeySource = null, string? securityTokenSource = null)
