@@ -69,9 +69,13 @@ Describe 'Long waits' {
             $downSince = [DateTime]::UtcNow
             # Down for 10 s: longer than -MaximumRetryCount 1 -RetryIntervalSec 1 can bridge.
             Start-Sleep -Seconds 10
-            $second = Start-TestEmulator -Port $first.Port
+            # The same jobs from its first moment (a scenario, not a POST after the start): a
+            # restarted cloud has not forgotten them, and a poll that came between a start and a
+            # POST would meet a 404 the real cloud never sends.
+            $scenario = Join-Path $TestDrive 'restart.json'
+            Set-Content -LiteralPath $scenario -Value (ConvertTo-Json -Depth 5 -InputObject @{ jobs = $specs })
+            $second = Start-TestEmulator -Port $first.Port -Scenario $scenario
             $down = ([DateTime]::UtcNow - $downSince).TotalSeconds
-            $null = New-TestJob $specs -Emulator $second
 
             # The ECS job ends 16 s after $begin, about 2 s after the restart; the bound leaves the
             # wait ~25 s more to notice, which only a wait that stopped or hangs would miss.

@@ -56,8 +56,8 @@ function Start-TestEmulator {
     .PARAMETER Port
         Listen on this port (default 0: a free one). A restart on the same port: stop the emulator,
         then start a new one with -Port $old.Port; a port still held by the old process is tried
-        again for up to 10 s. The new emulator starts empty: post the jobs again (with their
-        beginTime) for the cloud's state to go on.
+        again for up to 10 s. The new emulator starts empty: give it the same jobs (with their
+        beginTime) in a -Scenario for the cloud's state to go on, so no request finds them missing.
     #>
     [CmdletBinding()]
     param(
