@@ -236,6 +236,12 @@ function Get-TestRequest {
     Invoke-EmulatorApi $Emulator GET "/_emulator/requests$query"
 }
 
+function Get-TestConnection {
+    <# .SYNOPSIS TCP connections the emulator accepted since its start or last reset (opened) and those open now (open). #>
+    param($Emulator)
+    Invoke-EmulatorApi $Emulator GET '/_emulator/connections'
+}
+
 function Clear-TestRequest {
     param($Emulator)
     $null = Invoke-EmulatorApi $Emulator DELETE '/_emulator/requests'
@@ -281,4 +287,4 @@ function Restore-CredentialEnvironment {
 }
 
 Export-ModuleMember -Function Clear-CredentialEnvironment, Restore-CredentialEnvironment, Get-JobStatusModulePath, Import-JobStatusModule, Start-TestEmulator, Stop-TestEmulator,
-    Reset-TestEmulator, New-TestJob, Get-TestJob, Add-TestFault, Get-TestRequest, Clear-TestRequest, Set-TestToken
+    Reset-TestEmulator, New-TestJob, Get-TestJob, Add-TestFault, Get-TestRequest, Get-TestConnection, Clear-TestRequest, Set-TestToken
