@@ -321,7 +321,7 @@ try {
     Add-Row 'the wait ended by a terminating error' $(if ($terminated) { "at {0}: {1}" -f (Format-Clock ([DateTime]::new([long]$terminated.ticks, [DateTimeKind]::Utc) - $begin).TotalSeconds), $terminated.errorId } else { 'no' }) 'no' (-not $terminated)
     Add-Row 'jobs written with an unfinished status' "$unfinished" '0' ($unfinished -eq 0)
     Add-Row 'warnings' "$($warnings.Count)" 'none expected' $null
-    Add-Row 'TCP connections opened (both emulator lifetimes)' ("{0:N0} ({1})" -f $opened, (($lifetimes | ForEach-Object { "$($_.Emulator) $($_.Opened)" }) -join ', ')) ("renewed over {0:0.#} min" -f $DurationMin) $null
+    Add-Row 'TCP connections opened (both emulator lifetimes)' ("{0:N0} ({1}; {2} open at the end)" -f $opened, (($lifetimes | ForEach-Object { "$($_.Emulator) $($_.Opened)" }) -join ', '), $lifetimes[-1].OpenAtEnd) ("renewed over {0:0.#} min" -f $DurationMin) $null
     $withinOutside = @($outside | Where-Object Within).Count
     $withinDuring = @($during | Where-Object Within).Count
     Add-Row 'finished outside disturbances: written within the interval' ("{0:N0} of {1:N0}" -f $withinOutside, $outside.Count) ("<= {0} s + {1} s slack" -f $PollIntervalSec, $slackSec) ($withinOutside -eq $outside.Count)
