@@ -16,6 +16,9 @@
       pester  build, then the Pester tests only
       demo    build, then run docs/examples/Demo.ps1 against the emulator
       bench   build, then run tests/Benchmarks/Measure-JobStatus.ps1 (ratios against baselines; writes bench/results.md)
+      soak    build, then run tests/Benchmarks/Measure-Soak.ps1: one Wait-CloudJob on 2,000 jobs for 10 minutes
+              through outages, a restart, a 429 storm and a 403 (writes bench/soak.md; exit 1 if a job was lost
+              or written twice)
       clean   remove out/, TestResults/ and every project's bin/ and obj/ (-All: also tests/.packages)
 
     Narrowing for developers:
@@ -71,6 +74,7 @@ $KnownTasks = [ordered]@{
     pester = 'build, then Pester tests only'
     demo   = 'build, then run docs/examples/Demo.ps1'
     bench  = 'build, then run tests/Benchmarks/Measure-JobStatus.ps1'
+    soak   = 'build, then run tests/Benchmarks/Measure-Soak.ps1 (about 11 minutes)'
     clean  = 'remove out/, TestResults/, bin/ and obj/ (-All: also tests/.packages)'
 }
 
@@ -332,6 +336,15 @@ function Invoke-Bench {
     if ($code -ne 0) { throw "The benchmark failed (exit code $code)." }
 }
 
+function Invoke-Soak {
+    Write-Step 'soak'
+    $script = Join-Path $Root 'tests/Benchmarks/Measure-Soak.ps1'
+    if (-not (Test-Path $script)) { throw "$script does not exist." }
+    $environment = @{ JOBSTATUS_MODULE = (Join-Path $OutDir 'JobStatus.psd1'); JOBSTATUS_EMULATOR = $EmulatorDll }
+    $code = Invoke-ChildPwsh @('-File', $script) $environment
+    if ($code -ne 0) { throw "The soak failed (exit code $code): a job was lost or written twice, or the script stopped; see above." }
+}
+
 function Invoke-Clean {
     Write-Step 'clean'
     $targets = @(
@@ -375,6 +388,7 @@ try {
             'package' { Invoke-Once build { Invoke-Build }; Invoke-Once package { Invoke-Package } }
             'demo' { Invoke-Once build { Invoke-Build }; Invoke-Once demo { Invoke-Demo } }
             'bench' { Invoke-Once build { Invoke-Build }; Invoke-Once bench { Invoke-Bench } }
+            'soak' { Invoke-Once build { Invoke-Build }; Invoke-Once soak { Invoke-Soak } }
             'unit' { Invoke-Once unit { $script:exitCode = [Math]::Max($exitCode, (Complete-TestRun @(Invoke-Unit))) } }
             'pester' {
                 Invoke-Once build { Invoke-Build }

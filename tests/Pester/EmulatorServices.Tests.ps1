@@ -645,3 +645,74 @@ Describe 'Faults, auth and the request log on every path' {
         $log.jobId | Should -Be 'k', 'k', 'k', 'k', $null
     }
 }
+
+Describe 'Connections, as GET /_emulator/connections counts them' {
+    BeforeAll {
+        # The counters are read on one kept-alive connection, so reading them opens none of its own.
+        function New-Client { [Net.Http.HttpClient]::new([Net.Http.SocketsHttpHandler]@{ UseProxy = $false }) }
+        $observer = New-Client
+        function Get-Connections { $observer.GetStringAsync("$($emu.Url)/_emulator/connections").GetAwaiter().GetResult() | ConvertFrom-Json }
+        function Wait-OnlyObserver {
+            # Earlier tests' clients may still be closing; the emulator notices a close a moment later.
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            while ((Get-Connections).open -ne 1) {
+                if ($watch.Elapsed.TotalSeconds -gt 10) { throw "Other connections are still open after 10 s: $(Get-Connections | ConvertTo-Json -Compress)" }
+                Start-Sleep -Milliseconds 50
+            }
+        }
+    }
+    AfterAll { $observer.Dispose() }
+
+    It 'counts each new TCP connection once in opened and while it lives in open, requests on it not again' {
+        Wait-OnlyObserver
+        $before = Get-Connections
+        $clients = @(1..3 | ForEach-Object { New-Client })
+        try {
+            foreach ($round in 1, 2) {
+                foreach ($client in $clients) { $null = $client.GetStringAsync("$($emu.Url)/_emulator/health").GetAwaiter().GetResult() }
+            }
+            $during = Get-Connections
+        }
+        finally { foreach ($client in $clients) { $client.Dispose() } }
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        while (($after = Get-Connections).open -ne 1 -and $watch.Elapsed.TotalSeconds -lt 10) { Start-Sleep -Milliseconds 50 }
+
+        $during.opened | Should -Be ($before.opened + 3) -Because 'three clients, two requests each on its own connection'
+        $during.open | Should -Be 4 -Because 'the three clients and the observer are connected'
+        $after.open | Should -Be 1 -Because 'the three clients closed their connections'
+        $after.opened | Should -Be $during.opened -Because 'closing opens nothing'
+    }
+
+    It 'counts a connection the cloud side drops (a reset fault) and the one the client opens next' {
+        $null = New-TestJob @{ id = 'conn-1'; runSeconds = 0 }
+        $null = Add-TestFault reset -JobId 'conn-1'
+        Wait-OnlyObserver
+        $before = Get-Connections
+        $client = New-Client
+        try {
+            $client.DefaultRequestHeaders.Add('X-Auth-Token', 'emulator-token')
+            { $client.GetStringAsync("$($emu.Url)/v3/$P/jobs/conn-1").GetAwaiter().GetResult() } | Should -Throw
+            $client.GetStringAsync("$($emu.Url)/v3/$P/jobs/conn-1").GetAwaiter().GetResult() | Should -Match 'conn-1'
+        }
+        finally { $client.Dispose() }
+
+        (Get-Connections).opened | Should -Be ($before.opened + 2) -Because 'the retry needed a new connection'
+    }
+
+    It 'starts opened again from 0 on reset and still counts the connections open' {
+        $client = New-Client
+        $second = New-Client
+        try {
+            $null = $client.GetStringAsync("$($emu.Url)/_emulator/health").GetAwaiter().GetResult()
+            $null = $observer.PostAsync("$($emu.Url)/_emulator/reset", $null).GetAwaiter().GetResult().EnsureSuccessStatusCode()
+            $reset = Get-Connections
+            $null = $second.GetStringAsync("$($emu.Url)/_emulator/health").GetAwaiter().GetResult()
+            $next = Get-Connections
+        }
+        finally { $client.Dispose(); $second.Dispose() }
+
+        $reset.opened | Should -Be 0
+        $reset.open | Should -BeGreaterOrEqual 2 -Because 'the observer and the client are still connected'
+        $next.opened | Should -Be 1 -Because 'one client connected since the reset'
+    }
+}

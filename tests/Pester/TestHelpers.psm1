@@ -53,9 +53,16 @@ function Start-TestEmulator {
         -SkipCertificateCheck, and so do the cmdlets).
     .PARAMETER Argument
         More command-line arguments, such as '--user', 'acme:alice:pw' or '--token-lifetime', '5'.
+    .PARAMETER Port
+        Listen on this port (default 0: a free one). A restart on the same port: stop the emulator,
+        then start a new one with -Port $old.Port; a port still held by the old process is tried
+        again for up to 10 s. The new emulator starts empty: give it the same jobs (with their
+        beginTime) in a -Scenario for the cloud's state to go on, so no request finds them missing.
     #>
     [CmdletBinding()]
     param(
+        [ValidateRange(0, 65535)]
+        [int]$Port = 0,
         [string[]]$Token,
         [string]$Scenario,
         [switch]$Https,
@@ -66,7 +73,7 @@ function Start-TestEmulator {
     if (-not (Test-Path $dll)) { throw "The emulator is not built: $dll does not exist. Run: dotnet pwsh ./build.ps1 build" }
 
     $info = [Diagnostics.ProcessStartInfo]::new((Get-DotnetPath))
-    foreach ($a in @($dll, '--port', '0', '--exit-on-stdin-close')) { $info.ArgumentList.Add($a) }
+    foreach ($a in @($dll, '--port', $Port, '--exit-on-stdin-close')) { $info.ArgumentList.Add($a) }
     foreach ($t in @($Token | Where-Object { $_ })) { $info.ArgumentList.Add('--token'); $info.ArgumentList.Add($t) }
     if ($Scenario) { $info.ArgumentList.Add('--scenario'); $info.ArgumentList.Add((Resolve-Path $Scenario).Path) }
     if ($VerboseLog) { $info.ArgumentList.Add('--verbose') }
@@ -79,20 +86,29 @@ function Start-TestEmulator {
     $info.RedirectStandardError = $true
     $info.UseShellExecute = $false
 
-    $process = [Diagnostics.Process]::Start($info)
-    $stderr = $process.StandardError.ReadToEndAsync()
-    $firstLine = $process.StandardOutput.ReadLineAsync()
-    $url = $null
-    if ($firstLine.Wait([TimeSpan]::FromSeconds(20)) -and $firstLine.Result -match 'listening on (https?://\S+)') {
-        $url = $Matches[1].TrimEnd('/')
-    }
-    if (-not $url -or -not ([uri]$url).IsLoopback) {
+    $portWatch = [Diagnostics.Stopwatch]::StartNew()
+    while ($true) {
+        $process = [Diagnostics.Process]::Start($info)
+        $stderr = $process.StandardError.ReadToEndAsync()
+        $firstLine = $process.StandardOutput.ReadLineAsync()
+        $url = $null
+        if ($firstLine.Wait([TimeSpan]::FromSeconds(20)) -and $firstLine.Result -match 'listening on (https?://\S+)') {
+            $url = $Matches[1].TrimEnd('/')
+        }
+        if ($url -and ([uri]$url).IsLoopback) { break }
+
         $said = if (-not $firstLine.IsCompleted) { 'it printed nothing within 20 s' }
         elseif ($null -eq $firstLine.Result) { 'it closed its output without printing its URL' }
         else { "it printed: '$($firstLine.Result)'" }
         if (-not $process.HasExited) { $process.Kill($true) }
         $null = $process.WaitForExit(5000)
         $errText = if ($stderr.Wait(2000)) { $stderr.Result.Trim() } else { '' }
+        # A fixed port may still be held for a moment by the emulator just stopped on it.
+        if ($Port -ne 0 -and $errText -match 'Cannot listen' -and $portWatch.Elapsed.TotalSeconds -lt 10) {
+            $process.Dispose()
+            Start-Sleep -Milliseconds 200
+            continue
+        }
         throw "The emulator did not start ($said; exit code $(if ($process.HasExited) { $process.ExitCode } else { 'none' })). Its stderr: $errText"
     }
     # Keep stdout drained so the emulator never blocks on a full pipe.
@@ -101,6 +117,7 @@ function Start-TestEmulator {
     $emulator = [pscustomobject]@{
         PSTypeName = 'JobStatus.TestEmulator'
         Url        = $url
+        Port       = ([uri]$url).Port
         Process    = $process
         StdOut     = $stdout
         StdErr     = $stderr
@@ -219,6 +236,12 @@ function Get-TestRequest {
     Invoke-EmulatorApi $Emulator GET "/_emulator/requests$query"
 }
 
+function Get-TestConnection {
+    <# .SYNOPSIS TCP connections the emulator accepted since its start or last reset (opened) and those open now (open). #>
+    param($Emulator)
+    Invoke-EmulatorApi $Emulator GET '/_emulator/connections'
+}
+
 function Clear-TestRequest {
     param($Emulator)
     $null = Invoke-EmulatorApi $Emulator DELETE '/_emulator/requests'
@@ -264,4 +287,4 @@ function Restore-CredentialEnvironment {
 }
 
 Export-ModuleMember -Function Clear-CredentialEnvironment, Restore-CredentialEnvironment, Get-JobStatusModulePath, Import-JobStatusModule, Start-TestEmulator, Stop-TestEmulator,
-    Reset-TestEmulator, New-TestJob, Get-TestJob, Add-TestFault, Get-TestRequest, Clear-TestRequest, Set-TestToken
+    Reset-TestEmulator, New-TestJob, Get-TestJob, Add-TestFault, Get-TestRequest, Get-TestConnection, Clear-TestRequest, Set-TestToken

@@ -92,6 +92,8 @@ internal static class ControlApi
             return Ok();
         });
 
+        api.MapGet("/connections", () => Results.Json(state.Connections.Snapshot(), json.ConnectionsView, JsonContentType));
+
         api.MapGet("/health", () => Ok());
 
         api.MapPost("/shutdown", (HttpRequest request) =>

@@ -32,6 +32,7 @@ namespace JobStatus.Emulator.Control;
 [JsonSerializable(typeof(List<FaultView>))]
 [JsonSerializable(typeof(List<TokenView>))]
 [JsonSerializable(typeof(List<RequestLogEntry>))]
+[JsonSerializable(typeof(ConnectionsView))]
 [JsonSerializable(typeof(StatusMessage))]
 [JsonSerializable(typeof(ControlError))]
 internal sealed partial class EmulatorJsonContext : JsonSerializerContext

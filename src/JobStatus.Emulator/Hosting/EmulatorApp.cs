@@ -51,6 +51,19 @@ internal static class EmulatorApp
             kestrel.AddServerHeader = false;
             kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
             {
+                // First, so it sees every TCP connection, TLS handshakes that fail included.
+                listen.Use(next => async connection =>
+                {
+                    state.Connections.Accepted();
+                    try
+                    {
+                        await next(connection);
+                    }
+                    finally
+                    {
+                        state.Connections.Closed();
+                    }
+                });
                 if (options.Https)
                 {
                     listen.UseHttps(SelfSignedCertificate.ForLoopback());

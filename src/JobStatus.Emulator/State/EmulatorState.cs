@@ -43,13 +43,16 @@ internal sealed class EmulatorState
 
     public RequestLog Requests { get; } = new();
 
+    /// <summary>Fed by the connection middleware on the listener; see <see cref="ConnectionCounter"/>.</summary>
+    public ConnectionCounter Connections { get; } = new();
+
     /// <summary>Access keys, users and the tokens issued to them.</summary>
     public AuthRegistry Auth { get; }
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>Back to the state right after startup: command-line tokens plus the scenario, whose
-    /// jobs start afresh. The request log is emptied.</summary>
+    /// jobs start afresh. The request log and the count of connections opened are emptied.</summary>
     public void Reset()
     {
         lock (gate)
@@ -79,6 +82,7 @@ internal sealed class EmulatorState
         Auth.Reset(scenario);
 
         Requests.Clear();
+        Connections.ResetOpened();
     }
 
     /// <summary>All or nothing: one bad spec rejects the whole batch.</summary>
