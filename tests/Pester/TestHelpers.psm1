@@ -209,7 +209,8 @@ function Add-TestFault {
         [int]$Count = 1,
         [int]$DelayMs,
         [int]$Status,
-        [int]$RetryAfter,
+        # Seconds (a number), or a string sent verbatim: an HTTP date, a negative number, garbage.
+        $RetryAfter,
         [double]$Rate,
         [int]$DurationMs,
         [string]$Location,

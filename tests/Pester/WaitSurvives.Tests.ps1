@@ -118,7 +118,7 @@ Describe 'Get-CloudJob keeps its bounded retries' {
         @{ RetryAfter = 'Mon, 01 Jan 2001 00:00:00 GMT' }
     ) {
         $null = New-TestJob @{ id = 'odd-retry-after'; runSeconds = 0 }
-        $null = Invoke-EmulatorApi $emu POST /_emulator/faults @{ kind = 'throttle'; count = 1; retryAfter = $RetryAfter }
+        $null = Add-TestFault throttle -RetryAfter $RetryAfter
 
         $job = Get-CloudJob odd-retry-after @conn -RetryIntervalSec 0.1
 
