@@ -32,6 +32,7 @@
 - Wait-CloudJob: waits for many jobs at once with -Timeout, -Any, -PollIntervalSec and progress; a job that ends Failed or is unfinished at -Timeout is reported as an error.
 - Connect-CloudJobService, Disconnect-CloudJobService, Get-CloudJobContext: an IAM token, project, region or endpoint per session, and where each value came from.
 - Retries for 429, 5xx, timeouts and lost connections; the token never appears in output, errors or URLs.
+- Wait-CloudJob survives waits of hours and days: a transient failure (429, 5xx, timeout, dropped connection, restarted server) never ends it; a 403 ends only that service and project's jobs; requests run in lanes per service and host, so a throttled or paused service never delays another; connections are renewed every 5 minutes; schedules run on a monotonic clock. Targets .NET 8 (PowerShell 7.4 and later).
 - Help for every cmdlet (Get-Help <cmdlet> -Full, Get-Help about_JobStatus); tab completion for -Region and -JobId.
 '@
         }

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 using JobStatus.Client;
+using JobStatus.Connection;
 using JobStatus.Scheduling;
 
 namespace JobStatus.Waiting
@@ -88,8 +89,8 @@ namespace JobStatus.Waiting
                 return;
             }
 
-            CloudJobConnectionKey connection = new CloudJobConnectionKey(client);
-            string key = $"{connection}\n{jobId}";
+            CloudJobConnection connection = client.Connection;
+            string key = $"{connection.Service.Name}\n{connection.Endpoint}\n{connection.ProjectId}\n{jobId}";
             if (_jobs.ContainsKey(key))
             {
                 Note(() => $"Job '{jobId}' is listed more than once; it is waited for once.");
@@ -426,15 +427,5 @@ namespace JobStatus.Waiting
         }
 
         private static string RequestIdText(string? requestId) => requestId == null ? string.Empty : $" (request id {requestId})";
-
-        /// <summary>Service, endpoint and project of a client: with the id, what makes a job the same job.</summary>
-        private readonly struct CloudJobConnectionKey
-        {
-            private readonly CloudJobClient _client;
-
-            public CloudJobConnectionKey(CloudJobClient client) => _client = client;
-
-            public override string ToString() => $"{_client.Connection.Service.Name}\n{_client.Connection.Endpoint}\n{_client.Connection.ProjectId}";
-        }
     }
 }

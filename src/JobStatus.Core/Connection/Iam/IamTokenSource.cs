@@ -46,7 +46,7 @@ namespace JobStatus.Connection.Iam
             SignIn = signIn ?? throw new ArgumentNullException(nameof(signIn));
             _http = http ?? SharedHttpClients.Get(skipCertificateCheck);
             _timeout = requestTimeout ?? TimeSpan.FromSeconds(30);
-            _clock = clock ?? (() => DateTimeOffset.UtcNow);
+            _clock = clock ?? TimeProvider.System.GetUtcNow;
         }
 
         public IamSignIn SignIn { get; }

@@ -25,7 +25,7 @@ namespace JobStatus.Connection.Signing
         {
             _credential = credential ?? throw new ArgumentNullException(nameof(credential));
             _projectId = projectId ?? throw new ArgumentNullException(nameof(projectId));
-            _clock = clock ?? (() => DateTimeOffset.UtcNow);
+            _clock = clock ?? TimeProvider.System.GetUtcNow;
         }
 
         public string Method => CloudCredential.AccessKeyMethod;
