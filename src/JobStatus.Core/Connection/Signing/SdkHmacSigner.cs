@@ -12,7 +12,7 @@ namespace JobStatus.Connection.Signing
     /// with a trailing slash, sorted query, signed headers, body hash) hashed into a string to sign,
     /// which is HMAC-ed with the secret key. Pure functions, so the public test vectors pin it down.
     /// </summary>
-    internal static class SdkHmacSigner
+    public static class SdkHmacSigner
     {
         public const string Algorithm = "SDK-HMAC-SHA256";
 
