@@ -311,11 +311,17 @@ Describe 'Wait-CloudJob' {
     Context 'throttling that outlasts the retries' {
         BeforeAll {
             Reset-TestEmulator $emu
-            $null = New-TestJob @(@{ id = 'th-outlasts'; runSeconds = 1.5 }, @{ id = 'th-free'; runSeconds = 0.5 }, @{ id = 'th-forever'; runSeconds = 1 })
+            $null = New-TestJob @(@{ id = 'th-outlasts'; runSeconds = 1.5 }, @{ id = 'th-free'; runSeconds = 0.5 }, @{ service = 'ECS'; id = 'th-forever'; runSeconds = 1 })
             # More 429s in a row than -MaximumRetryCount allows a one-shot read: a wait reads on.
+            # The job throttled for ever is another service's, so its lane's outage is its own.
             $null = Add-TestFault throttle -JobId 'th-outlasts' -Count 4
             $null = Add-TestFault throttle -JobId 'th-forever' -Count -1
-            $out = @(Wait-CloudJob 'th-outlasts', 'th-free', 'th-forever' @Conn -PollIntervalSec $Interval -MaximumRetryCount 2 -RetryIntervalSec 0.1 -Timeout 4 `
+            $rows = @(
+                [pscustomobject]@{ Service = 'CFW'; JobId = 'th-outlasts' }
+                [pscustomobject]@{ Service = 'CFW'; JobId = 'th-free' }
+                [pscustomobject]@{ Service = 'ECS'; JobId = 'th-forever' }
+            )
+            $out = @($rows | Wait-CloudJob @Conn -PollIntervalSec $Interval -MaximumRetryCount 2 -RetryIntervalSec 0.1 -Timeout 6 `
                     -ErrorVariable throttleErrors -ErrorAction SilentlyContinue -WarningVariable throttleWarnings -WarningAction SilentlyContinue)
             $throttledStatuses = @(Get-TestRequest -JobId 'th-outlasts' | ForEach-Object status)
         }
@@ -334,7 +340,7 @@ Describe 'Wait-CloudJob' {
             @($throttleErrors).Count | Should -Be 1
             $throttleErrors[0].FullyQualifiedErrorId | Should -BeLike 'CloudJobWaitTimeout,*'
             $message = $throttleErrors[0].Exception.Message
-            $message | Should -Match "Job 'th-forever' did not finish within the timeout of 4 s"
+            $message | Should -Match "Job 'th-forever' did not finish within the timeout of 6 s"
             $message | Should -Match 'Its last read failed: .*HTTP 429.*APIGW\.0308'
         }
     }
