@@ -91,6 +91,6 @@ namespace JobStatus.Tests
         }
 
         private static CloudJobConnection Connection(LoopbackHttpServer server, AccessKeyCredential credential) =>
-            new CloudJobConnection(server.Endpoint, ProjectId, null, credential.CreateAuthenticator(ProjectId), ValueSources.Session);
+            new CloudJobConnection(server.Endpoint, ProjectId, null, credential.CreateAuthenticator(RequestScope.ForProject(ProjectId)), ValueSources.Session);
     }
 }

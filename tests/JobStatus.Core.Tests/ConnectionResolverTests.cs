@@ -162,8 +162,8 @@ namespace JobStatus.Tests
             Assert.Equal(
                 new[]
                 {
-                    "HOME", "HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_CREDENTIALS_FILE", "HUAWEICLOUD_SDK_PROJECT_ID", "HUAWEICLOUD_SDK_SK",
-                    "HW_ACCESS_KEY", "HW_AUTH_TOKEN", "HW_PROJECT_ID", "HW_REGION_NAME", "HW_SECRET_KEY",
+                    "HOME", "HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_CREDENTIALS_FILE", "HUAWEICLOUD_SDK_DOMAIN_ID", "HUAWEICLOUD_SDK_PROJECT_ID", "HUAWEICLOUD_SDK_SK",
+                    "HW_ACCESS_KEY", "HW_AUTH_TOKEN", "HW_DOMAIN_ID", "HW_PROJECT_ID", "HW_REGION_NAME", "HW_SECRET_KEY",
                     "OS_AUTH_TOKEN", "OS_PROJECT_ID", "OS_REGION_NAME", "OS_TOKEN", "USERPROFILE",
                 },
                 asked.Distinct().OrderBy(n => n, StringComparer.Ordinal));

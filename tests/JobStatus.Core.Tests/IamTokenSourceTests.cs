@@ -247,7 +247,7 @@ namespace JobStatus.Tests
 
         private static CloudJobClient Client(LoopbackHttpServer server, IamTokenSource source) =>
             new CloudJobClient(
-                new CloudJobConnection(server.Endpoint, ProjectId, null, new PasswordCredential(source).CreateAuthenticator(ProjectId), ValueSources.Session),
+                new CloudJobConnection(server.Endpoint, ProjectId, null, new PasswordCredential(source).CreateAuthenticator(RequestScope.ForProject(ProjectId)), ValueSources.Session),
                 new CloudJobClientOptions { MaximumRetryCount = 0 });
     }
 }

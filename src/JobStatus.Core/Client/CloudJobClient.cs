@@ -10,6 +10,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using JobStatus.Connection;
 using JobStatus.Parsing;
+using JobStatus.Services;
 using JobStatus.Scheduling;
 
 namespace JobStatus.Client
@@ -190,7 +191,7 @@ namespace JobStatus.Client
             if (status == 200)
             {
                 var notes = new List<string>();
-                var origin = new CloudJobResponseParser.Origin(Connection.ProjectId, Connection.Region, Connection.Endpoint, requestId, _time.GetUtcNow());
+                var origin = new CloudJobResponseParser.Origin(Connection.ProjectId, Connection.Region, Connection.Endpoint, requestId, _time.GetUtcNow(), Connection.DomainId, Connection.Service.OwnerKind, Connection.OwnerId);
                 CloudJob? job = CloudJobResponseParser.Parse(Connection.Service, body, jobId, origin, notes, out string? problem);
                 foreach (string note in notes)
                 {
@@ -227,8 +228,8 @@ namespace JobStatus.Client
                     return new Outcome(Fail(
                         CloudJobFailureKind.PermissionDenied,
                         jobId,
-                        $"The {Connection.Authenticator.CredentialName} from {SourceText} may not read jobs of project {Connection.ProjectId} at {Host} ({said}). "
-                        + $"Check the user's {ServiceText} permissions and that the project belongs to the endpoint's region.",
+                        $"The {Connection.Authenticator.CredentialName} from {SourceText} may not read jobs of {Connection.ScopeText} at {Host} ({said}). "
+                        + $"Check the user's {ServiceText} permissions" + (Connection.Service.Scope == JobScope.Project ? " and that the project belongs to the endpoint's region." : "."),
                         status,
                         error,
                         requestId));
@@ -236,8 +237,8 @@ namespace JobStatus.Client
                     return new Outcome(Fail(
                         CloudJobFailureKind.NotFound,
                         jobId,
-                        $"Job '{jobId}' was not found by {ServiceText} in project {Connection.ProjectId} at {Host} ({said}). "
-                        + "Check the job id, the project and -Service (a job is read from the service that started it); finished jobs are kept only for a limited time.",
+                        $"Job '{jobId}' was not found by {ServiceText} in {Connection.ScopeText} at {Host} ({said}). "
+                        + "Check the job id, " + (Connection.Service.Owner is JobOwner owner ? $"-{owner.Parameter} ({owner.What}), " : string.Empty) + "the project and -Service (a job is read from the service that started it); finished jobs are kept only for a limited time.",
                         status,
                         error,
                         requestId));

@@ -13,7 +13,7 @@ namespace JobStatus.Connection
         /// <summary>Why it cannot be used, or null when it can. Never quotes a secret.</summary>
         public abstract string? Check();
 
-        /// <summary>The authenticator for requests to one project.</summary>
-        public abstract IRequestAuthenticator CreateAuthenticator(string projectId);
+        /// <summary>The authenticator for requests of one project, or of the account (account-wide and global services).</summary>
+        public abstract IRequestAuthenticator CreateAuthenticator(RequestScope scope);
     }
 }

@@ -13,6 +13,12 @@ namespace JobStatus.Connection
         CredentialInvalid,
         ProjectMissing,
         ProjectInvalid,
+
+        /// <summary>An account-wide or global service needs the domain id (in its path, or to sign with an access key) and none was found.</summary>
+        DomainMissing,
+
+        /// <summary>The domain id found is not 32 hexadecimal characters.</summary>
+        DomainInvalid,
         EndpointMissing,
         RegionInvalid,
         EndpointInvalid,

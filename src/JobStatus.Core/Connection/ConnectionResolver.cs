@@ -15,6 +15,9 @@ namespace JobStatus.Connection
 
         public static readonly IReadOnlyList<string> ProjectVariables = new[] { "HW_PROJECT_ID", "OS_PROJECT_ID", "HUAWEICLOUD_SDK_PROJECT_ID" };
 
+        /// <summary>The vendor SDKs' name, then the Terraform provider's.</summary>
+        public static readonly IReadOnlyList<string> DomainVariables = new[] { "HUAWEICLOUD_SDK_DOMAIN_ID", "HW_DOMAIN_ID" };
+
         public static readonly IReadOnlyList<string> RegionVariables = new[] { "HW_REGION_NAME", "OS_REGION_NAME" };
 
         /// <summary>Access key pairs, read after the token variables: the vendor SDKs' names, then the Terraform provider's.</summary>
@@ -43,6 +46,10 @@ namespace JobStatus.Connection
             Sourced<string> projectId = FromLayers(layers, s => s.ProjectId)
                 ?? FromEnvironment(ProjectVariables, environment, v => v)
                 ?? FromFile(file.Value, "project_id")
+                ?? Sourced<string>.Missing;
+            Sourced<string> domainId = FromLayers(layers, s => s.DomainId)
+                ?? FromEnvironment(DomainVariables, environment, v => v)
+                ?? FromFile(file.Value, "domain_id")
                 ?? Sourced<string>.Missing;
             Sourced<string> region = FromLayers(layers, s => s.Region)
                 ?? FromEnvironment(RegionVariables, environment, v => v)
@@ -73,7 +80,7 @@ namespace JobStatus.Connection
                 endpoint = Derive(service, region.Value, EnvironmentLayer, out problem);
             }
 
-            return new ResolvedContext(credential, credentialProblem, projectId, region, endpoint, problem, service);
+            return new ResolvedContext(credential, credentialProblem, projectId, region, endpoint, problem, service, domainId);
         }
 
         /// <summary>The token variables, then each access key pair, then the credentials file. A half pair stops the search.</summary>

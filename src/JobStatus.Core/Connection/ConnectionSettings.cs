@@ -7,8 +7,9 @@ namespace JobStatus.Connection
     internal sealed class ConnectionSettings
     {
         /// <param name="credential">An access key or password sign-in; a <paramref name="token"/> is used when it is null.</param>
-        public ConnectionSettings(SecureString? token = null, string? projectId = null, string? region = null, Uri? endpoint = null, CloudCredential? credential = null)
+        public ConnectionSettings(SecureString? token = null, string? projectId = null, string? region = null, Uri? endpoint = null, CloudCredential? credential = null, string? domainId = null)
         {
+            DomainId = Blank(domainId) ? null : domainId!.Trim();
             Token = token;
             ProjectId = Blank(projectId) ? null : projectId!.Trim();
             Region = Blank(region) ? null : region!.Trim();
@@ -19,6 +20,9 @@ namespace JobStatus.Connection
         public SecureString? Token { get; }
 
         public string? ProjectId { get; }
+
+        /// <summary>The account (domain) id: Global EIP's path holds it, and access keys sign account-wide and global services with it.</summary>
+        public string? DomainId { get; }
 
         public string? Region { get; }
 

@@ -10,9 +10,10 @@ namespace JobStatus.Connection
     /// </summary>
     internal sealed class ResolvedContext
     {
-        internal ResolvedContext(Sourced<CloudCredential> credential, string? credentialProblem, Sourced<string> projectId, Sourced<string> region, Sourced<Uri> endpoint, string? endpointProblem, CloudJobService service)
+        internal ResolvedContext(Sourced<CloudCredential> credential, string? credentialProblem, Sourced<string> projectId, Sourced<string> region, Sourced<Uri> endpoint, string? endpointProblem, CloudJobService service, Sourced<string>? domainId = null)
         {
             Service = service;
+            DomainId = domainId ?? Sourced<string>.Missing;
             Credential = credential;
             CredentialProblem = credentialProblem;
             Token = credential.Value is TokenCredential token ? new Sourced<SecureString>(token.Token, credential.Source, credential.Layer) : Sourced<SecureString>.Missing;
@@ -33,6 +34,9 @@ namespace JobStatus.Connection
 
         public Sourced<string> ProjectId { get; }
 
+        /// <summary>The account (domain) id: -DomainId, the session, HUAWEICLOUD_SDK_DOMAIN_ID or HW_DOMAIN_ID, or the credentials file's domain_id.</summary>
+        public Sourced<string> DomainId { get; }
+
         public Sourced<string> Region { get; }
 
         /// <summary>The endpoint given, or the one derived from the region (source Default).</summary>
@@ -47,7 +51,8 @@ namespace JobStatus.Connection
         public string AuthenticationMethod => Credential.Value?.Method ?? "None";
 
         /// <returns>The connection, or null with <paramref name="problem"/> saying why.</returns>
-        public CloudJobConnection? TryCreateConnection(bool allowUnencryptedAuthentication, out ConnectionProblem? problem)
+        /// <param name="ownerId">The instance, graph or engine id of the jobs, for a service whose path names one (checked by the caller).</param>
+        public CloudJobConnection? TryCreateConnection(bool allowUnencryptedAuthentication, out ConnectionProblem? problem, string? ownerId = null)
         {
             problem = null;
             if (CredentialProblem != null)
@@ -78,7 +83,13 @@ namespace JobStatus.Connection
                 return null;
             }
 
-            if (ProjectId.Value is not string projectId)
+            // The path's scope needs its id; an access key also signs for the project (BasicCredentials)
+            // or the account (GlobalCredentials), as the vendor's client for the service does.
+            bool signed = credential.Method == CloudCredential.AccessKeyMethod;
+            bool needsProject = Service.Scope == JobScope.Project || (signed && !Service.SignsForAccount);
+            bool needsDomain = Service.Scope == JobScope.Domain || (signed && Service.SignsForAccount);
+            string? projectId = ProjectId.Value;
+            if (needsProject && projectId == null)
             {
                 problem = new ConnectionProblem(
                     ConnectionProblemKind.ProjectMissing,
@@ -88,9 +99,29 @@ namespace JobStatus.Connection
                 return null;
             }
 
-            if (PathSegmentRules.Check(projectId, "project id") is string projectProblem)
+            if (needsProject && PathSegmentRules.Check(projectId, "project id") is string projectProblem)
             {
                 problem = new ConnectionProblem(ConnectionProblemKind.ProjectInvalid, $"The project id from {ValueSources.Describe(ProjectId.Source, "ProjectId")} cannot be used: {projectProblem}");
+                return null;
+            }
+
+            string? domainId = DomainId.Value;
+            if (needsDomain && domainId == null)
+            {
+                string why = Service.Scope == JobScope.Domain
+                    ? $"{Service.Name} jobs are account-wide: their path holds the account (domain) id"
+                    : $"{Service.Name} is a global service: a request signed with an access key names the account (domain) id in X-Domain-Id, as the vendor's GlobalCredentials do";
+                problem = new ConnectionProblem(
+                    ConnectionProblemKind.DomainMissing,
+                    $"No domain id was found. {why}. Supply it with -DomainId, store it with Connect-CloudJobService -DomainId "
+                    + "(a password sign-in stores it by itself), set HUAWEICLOUD_SDK_DOMAIN_ID (HW_DOMAIN_ID is read too), or write domain_id to the SDK credentials file. "
+                    + "It is the 32-character Account ID shown under My Credentials in the console.");
+                return null;
+            }
+
+            if (needsDomain && DomainIdRules.Check(domainId) is string domainProblem)
+            {
+                problem = new ConnectionProblem(ConnectionProblemKind.DomainInvalid, $"The domain id from {ValueSources.Describe(DomainId.Source, "DomainId")} cannot be used: {domainProblem}");
                 return null;
             }
 
@@ -121,7 +152,10 @@ namespace JobStatus.Connection
 
             // Name the region only when it belongs to this endpoint, not when a lower layer supplied it.
             string? region = Endpoint.Source == ValueSources.Default || Region.Layer <= Endpoint.Layer ? Region.Value : null;
-            return new CloudJobConnection(endpoint, projectId, region, credential.CreateAuthenticator(projectId), Credential.Source, Service);
+            IRequestAuthenticator authenticator = Service.SignsForAccount
+                ? credential.CreateAuthenticator(RequestScope.ForDomain(domainId))
+                : credential.CreateAuthenticator(RequestScope.ForProject(projectId ?? string.Empty));
+            return new CloudJobConnection(endpoint, needsProject ? projectId : null, region, authenticator, Credential.Source, Service, needsDomain ? domainId : null, ownerId);
         }
     }
 }

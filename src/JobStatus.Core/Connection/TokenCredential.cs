@@ -17,6 +17,6 @@ namespace JobStatus.Connection
 
         public override string? Check() => TokenAuthenticator.Check(Token);
 
-        public override IRequestAuthenticator CreateAuthenticator(string projectId) => new TokenAuthenticator(Token);
+        public override IRequestAuthenticator CreateAuthenticator(RequestScope scope) => new TokenAuthenticator(Token);
     }
 }

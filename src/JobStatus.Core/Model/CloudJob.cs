@@ -14,7 +14,7 @@ namespace JobStatus
             DateTimeOffset? endTime,
             string? errorCode,
             string? errorMessage,
-            string projectId,
+            string? projectId,
             string? region,
             Uri endpoint,
             string? requestId,
@@ -22,7 +22,11 @@ namespace JobStatus
             string service = "CFW",
             string? jobType = null,
             IReadOnlyList<CloudJob>? subJobs = null,
-            IReadOnlyList<string>? resourceIds = null)
+            IReadOnlyList<string>? resourceIds = null,
+            string? domainId = null,
+            string? instanceId = null,
+            string? graphId = null,
+            string? engineId = null)
         {
             Id = id;
             Status = status;
@@ -40,6 +44,10 @@ namespace JobStatus
             JobType = jobType;
             SubJobs = subJobs ?? Array.Empty<CloudJob>();
             ResourceIds = resourceIds ?? Array.Empty<string>();
+            DomainId = domainId;
+            InstanceId = instanceId;
+            GraphId = graphId;
+            EngineId = engineId;
         }
 
         /// <summary>The service the job was read from (CFW, ECS, RDS, ...), as -Service takes it.</summary>
@@ -100,7 +108,20 @@ namespace JobStatus
         /// <summary>Why the job failed, as the service put it (error_msg, fail_reason, status.reason).</summary>
         public string? ErrorMessage { get; }
 
-        public string ProjectId { get; }
+        /// <summary>The project the job was read in; null for a service scoped by the account (Global EIP) or global (DNS, UCS, orders).</summary>
+        public string? ProjectId { get; }
+
+        /// <summary>The account (domain) id the job was read under, where the service's path or signature needed it.</summary>
+        public string? DomainId { get; }
+
+        /// <summary>The instance the job was read under (DMS Kafka, RocketMQ, RabbitMQ tasks); null for other services.</summary>
+        public string? InstanceId { get; }
+
+        /// <summary>The graph the job was read under (GES); null for other services.</summary>
+        public string? GraphId { get; }
+
+        /// <summary>The engine the job was read under (CSE); null for other services.</summary>
+        public string? EngineId { get; }
 
         /// <summary>The region the job was read from, or the endpoint's host when no region was named.</summary>
         public string Region { get; }

@@ -13,6 +13,8 @@ namespace JobStatus
             Service = resolved.Service.Name;
             ProjectId = resolved.ProjectId.Value;
             ProjectIdSource = resolved.ProjectId.Source;
+            DomainId = resolved.DomainId.Value;
+            DomainIdSource = resolved.DomainId.Source;
             Region = resolved.Region.Value;
             RegionSource = resolved.Region.Source;
             Endpoint = resolved.Endpoint.Value;
@@ -44,6 +46,11 @@ namespace JobStatus
         public string? ProjectId { get; }
 
         public string ProjectIdSource { get; }
+
+        /// <summary>The account (domain) id account-wide and global services would use, if one was found.</summary>
+        public string? DomainId { get; }
+
+        public string DomainIdSource { get; }
 
         public string? Region { get; }
 

@@ -14,8 +14,11 @@ namespace JobStatus.Parsing
         /// <summary>Where the job was read from; copied onto every job object.</summary>
         public readonly struct Origin
         {
-            public Origin(string projectId, string? region, Uri endpoint, string? requestId, DateTimeOffset retrievedAt)
+            public Origin(string? projectId, string? region, Uri endpoint, string? requestId, DateTimeOffset retrievedAt, string? domainId = null, JobOwnerKind ownerKind = JobOwnerKind.None, string? ownerId = null)
             {
+                DomainId = domainId;
+                OwnerKind = ownerKind;
+                OwnerId = ownerId;
                 ProjectId = projectId;
                 Region = region;
                 Endpoint = endpoint;
@@ -23,7 +26,13 @@ namespace JobStatus.Parsing
                 RetrievedAt = retrievedAt;
             }
 
-            public string ProjectId { get; }
+            public string? ProjectId { get; }
+
+            public string? DomainId { get; }
+
+            public JobOwnerKind OwnerKind { get; }
+
+            public string? OwnerId { get; }
 
             public string? Region { get; }
 
@@ -174,7 +183,11 @@ namespace JobStatus.Parsing
                 service.Name,
                 JsonPath.FirstText(root, job, shape.JobType),
                 subJobs,
-                resources);
+                resources,
+                origin.DomainId,
+                origin.OwnerKind == JobOwnerKind.Instance ? origin.OwnerId : null,
+                origin.OwnerKind == JobOwnerKind.Graph ? origin.OwnerId : null,
+                origin.OwnerKind == JobOwnerKind.Engine ? origin.OwnerId : null);
         }
 
         private static DateTimeOffset? ReadTime(JsonElement root, JsonElement job, IReadOnlyList<string> paths, IList<string> notes, string notePrefix)

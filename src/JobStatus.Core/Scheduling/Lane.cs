@@ -94,7 +94,7 @@ namespace JobStatus.Scheduling
         /// <summary>The refusal that ends this read without a request, if its project or credential was refused.</summary>
         public CloudJobFailure? RefusalFor(ScheduledRead read) =>
             _refusedClients.TryGetValue(read.Client, out CloudJobFailure? refused) ? refused
-            : _refusedProjects.TryGetValue(read.Client.Connection.ProjectId, out CloudJobFailure? denied) ? denied
+            : _refusedProjects.TryGetValue(read.Client.Connection.ScopeKey, out CloudJobFailure? denied) ? denied
             : null;
 
         /// <summary>
@@ -168,14 +168,15 @@ namespace JobStatus.Scheduling
         }
 
         /// <summary>Takes the read to send now (after <see cref="Next"/> said one may leave), and the budgets' turns.</summary>
-        public ScheduledRead? Take(TimeSpan now, DateTimeOffset wallNow)
+        /// <param name="time">Read for the wall clock only when a budget makes the lane choose among its reads.</param>
+        public ScheduledRead? Take(TimeSpan now, TimeProvider time)
         {
             ScheduledRead? read;
             if (IsLimited)
             {
                 if (_picked.Count == 0)
                 {
-                    Pick(now, wallNow);
+                    Pick(now, time.GetUtcNow());
                 }
 
                 if (_picked.Count == 0)
@@ -220,8 +221,16 @@ namespace JobStatus.Scheduling
                 _waiting.EnqueueRange(kept);
             }
 
-            removed.AddRange(_ready.FindAll(r => ends(r)));
-            _ready.RemoveAll(r => ends(r));
+            _ready.RemoveAll(r =>
+            {
+                bool end = ends(r);
+                if (end)
+                {
+                    removed.Add(r);
+                }
+
+                return end;
+            });
             var picked = new List<ScheduledRead>(_picked);
             _picked.Clear();
             foreach (ScheduledRead read in picked)
@@ -255,7 +264,7 @@ namespace JobStatus.Scheduling
             }
             else if (failure?.Kind == CloudJobFailureKind.PermissionDenied)
             {
-                _refusedProjects[read.Client.Connection.ProjectId] = failure;
+                _refusedProjects[read.Client.Connection.ScopeKey] = failure;
             }
 
             if (!attempt.Sent)

@@ -26,6 +26,9 @@ namespace JobStatus.Scheduling
         private readonly SchedulerOptions _options;
         private readonly object _lock = new object();
         private readonly Dictionary<string, Lane> _laneByKey = new Dictionary<string, Lane>(StringComparer.Ordinal);
+
+        /// <summary>Each client's lane, so a read does not build the lane key again (a batch adds thousands through one client).</summary>
+        private readonly Dictionary<CloudJobClient, Lane> _laneByClient = new Dictionary<CloudJobClient, Lane>(ReferenceEqualityComparer.Instance);
         private readonly List<Lane> _lanes = new List<Lane>();
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private readonly ITimer _timer;
@@ -152,6 +155,11 @@ namespace JobStatus.Scheduling
         {
             lock (_lock)
             {
+                if (_laneByClient.TryGetValue(client, out Lane? known))
+                {
+                    return known;
+                }
+
                 CloudJobService service = client.Connection.Service;
                 Uri endpoint = client.Connection.Endpoint;
                 string key = service.Name + "\n" + endpoint.GetLeftPart(UriPartial.Authority);
@@ -165,6 +173,7 @@ namespace JobStatus.Scheduling
                     _lanes.Add(lane);
                 }
 
+                _laneByClient.Add(client, lane);
                 return lane;
             }
         }
@@ -294,7 +303,7 @@ namespace JobStatus.Scheduling
                     }
                 }
 
-                if (best?.Take(now, Time.GetUtcNow()) is ScheduledRead read)
+                if (best?.Take(now, Time) is ScheduledRead read)
                 {
                     _inFlight++;
                     read.LastSent = now;

@@ -11,7 +11,10 @@ namespace JobStatus.Services
     /// </summary>
     internal sealed class CloudJobService
     {
-        private readonly string _pathBeforeProject;
+        private const string ProjectPlaceholder = "{project_id}";
+        private const string DomainPlaceholder = "{domain_id}";
+        private const string JobPlaceholder = "{job_id}";
+
         private readonly string _pathBeforeJob;
         private readonly string _pathAfterJob;
         private readonly IReadOnlyDictionary<string, string> _endpointExceptions;
@@ -19,8 +22,9 @@ namespace JobStatus.Services
         /// <param name="name">The short name users type (-Service ECS): the vendor's own abbreviation.</param>
         /// <param name="displayName">The vendor's name of the service, for messages and completion tooltips.</param>
         /// <param name="hostLabel">The first label of the service's host: https://{hostLabel}.{region}.myhuaweicloud.com.</param>
-        /// <param name="pathTemplate">The request path with {project_id} and {job_id}, which may stand in the path or
-        /// the query (/v3/{project_id}/jobs?id={job_id}); each is percent-encoded as one value.</param>
+        /// <param name="pathTemplate">The request path with {job_id}, which may stand in the path or the query
+        /// (/v3/{project_id}/jobs?id={job_id}); before it, {project_id} or {domain_id} (or neither, for a global
+        /// service) and the <paramref name="owner"/>'s placeholder. Each is percent-encoded as one value.</param>
         /// <param name="shape">Where the answer keeps each field.</param>
         /// <param name="statuses">Every status word the service documents, mapped to its meaning.</param>
         /// <param name="regions">The regions the vendor's SDK lists for the service.</param>
@@ -28,6 +32,10 @@ namespace JobStatus.Services
         /// <param name="aliases">Other names accepted for -Service (EIP for VPC, say).</param>
         /// <param name="endpointExceptions">Region id to the URL the SDK's region file gives, for the regions where it is not the usual pattern.</param>
         /// <param name="notFoundErrorCodes">Error codes with which the service says "no such job" under another status than 404 (RDS answers 400).</param>
+        /// <param name="owner">What else the path names (a DMS instance, a GES graph), and the parameter that gives it.</param>
+        /// <param name="globalCredentials">True where the vendor's client takes GlobalCredentials (an access key signs with
+        /// X-Domain-Id), false where BasicCredentials (X-Project-Id); by default true for a {domain_id} path, false for a
+        /// {project_id} one. A global path must say (DNS takes BasicCredentials, UCS and BSS GlobalCredentials).</param>
         public CloudJobService(
             string name,
             string displayName,
@@ -40,7 +48,9 @@ namespace JobStatus.Services
             IReadOnlyList<string>? aliases = null,
             IReadOnlyDictionary<string, string>? endpointExceptions = null,
             IReadOnlyList<string>? notFoundErrorCodes = null,
-            DocumentedBudget? requestBudget = null)
+            DocumentedBudget? requestBudget = null,
+            JobOwner? owner = null,
+            bool? globalCredentials = null)
         {
             Name = name ?? throw new ArgumentNullException(nameof(name));
             DisplayName = displayName ?? throw new ArgumentNullException(nameof(displayName));
@@ -54,19 +64,39 @@ namespace JobStatus.Services
             _endpointExceptions = endpointExceptions ?? new Dictionary<string, string>();
             NotFoundErrorCodes = notFoundErrorCodes ?? Array.Empty<string>();
             RequestBudget = requestBudget;
+            Owner = owner;
 
-            const string Project = "{project_id}";
-            const string Job = "{job_id}";
-            int project = pathTemplate.IndexOf(Project, StringComparison.Ordinal);
-            int job = pathTemplate.IndexOf(Job, StringComparison.Ordinal);
-            if (!pathTemplate.StartsWith("/", StringComparison.Ordinal) || project < 0 || job < project)
+            int job = pathTemplate.IndexOf(JobPlaceholder, StringComparison.Ordinal);
+            bool project = pathTemplate.Contains(ProjectPlaceholder, StringComparison.Ordinal);
+            bool domain = pathTemplate.Contains(DomainPlaceholder, StringComparison.Ordinal);
+            string ownerPlaceholder = owner == null ? string.Empty : "{" + owner.Placeholder + "}";
+            if (!pathTemplate.StartsWith("/", StringComparison.Ordinal) || job < 0 || (project && domain)
+                || (owner != null && pathTemplate.IndexOf(ownerPlaceholder, StringComparison.Ordinal) is int at && (at < 0 || at > job)))
             {
-                throw new ArgumentException($"The path template '{pathTemplate}' must start with '/' and hold {Project} before {Job}.", nameof(pathTemplate));
+                throw new ArgumentException($"The path template '{pathTemplate}' must start with '/' and hold {JobPlaceholder}, after at most one of {ProjectPlaceholder} and {DomainPlaceholder} and after the owner's placeholder.", nameof(pathTemplate));
             }
 
-            _pathBeforeProject = pathTemplate.Substring(0, project);
-            _pathBeforeJob = pathTemplate.Substring(project + Project.Length, job - project - Project.Length);
-            _pathAfterJob = pathTemplate.Substring(job + Job.Length);
+            _pathBeforeJob = pathTemplate.Substring(0, job);
+            _pathAfterJob = pathTemplate.Substring(job + JobPlaceholder.Length);
+            string known = _pathBeforeJob.Replace(ProjectPlaceholder, string.Empty, StringComparison.Ordinal)
+                .Replace(DomainPlaceholder, string.Empty, StringComparison.Ordinal);
+            if (owner != null)
+            {
+                known = known.Replace(ownerPlaceholder, string.Empty, StringComparison.Ordinal);
+            }
+
+            if (known.Contains('{') || _pathAfterJob.Contains('{'))
+            {
+                throw new ArgumentException($"The path template '{pathTemplate}' holds a placeholder the service does not fill.", nameof(pathTemplate));
+            }
+
+            Scope = project ? JobScope.Project : domain ? JobScope.Domain : JobScope.Global;
+            if ((Scope == JobScope.Global && globalCredentials == null) || (Scope == JobScope.Project && globalCredentials == true) || (Scope == JobScope.Domain && globalCredentials == false))
+            {
+                throw new ArgumentException($"The service {name} must say how an access key signs for it: a global path takes either, a project path BasicCredentials, a domain path GlobalCredentials.", nameof(globalCredentials));
+            }
+
+            SignsForAccount = globalCredentials ?? Scope == JobScope.Domain;
         }
 
         public string Name { get; }
@@ -89,6 +119,18 @@ namespace JobStatus.Services
 
         public IReadOnlyList<string> NotFoundErrorCodes { get; }
 
+        /// <summary>Project, account (domain) or global: what the path is scoped by, and how a signed request says whose it is.</summary>
+        public JobScope Scope { get; }
+
+        /// <summary>True where an access key signs for the account (X-Domain-Id, the vendor's GlobalCredentials); false where for a project (X-Project-Id).</summary>
+        public bool SignsForAccount { get; }
+
+        /// <summary>What else the path names (the instance, graph or engine of the job); null for most services.</summary>
+        public JobOwner? Owner { get; }
+
+        /// <summary>The owner's kind; None when the path names only the job.</summary>
+        public JobOwnerKind OwnerKind => Owner?.Kind ?? JobOwnerKind.None;
+
         /// <summary>The call budget the vendor documents for this job API, if it documents one: the default
         /// pace of a command that gives no -MaximumRequestRate.</summary>
         public DocumentedBudget? RequestBudget { get; }
@@ -110,8 +152,10 @@ namespace JobStatus.Services
         /// <summary>True when the job id travels in the query string rather than as a path segment.</summary>
         public bool JobIdInQuery => _pathBeforeJob.IndexOf('?') >= 0;
 
-        /// <summary>Everything of a job URL before the escaped job id, for an endpoint and project.</summary>
-        public string JobUrlPrefix(Uri endpoint, string projectId)
+        /// <summary>Everything of a job URL before the escaped job id.</summary>
+        /// <param name="scopeId">The project id (project scope) or domain id (domain scope); ignored by a global service.</param>
+        /// <param name="ownerId">The owner's id, for a service that has one.</param>
+        public string JobUrlPrefix(Uri endpoint, string? scopeId, string? ownerId = null)
         {
             string before = _pathBeforeJob;
             string query = string.Empty;
@@ -122,12 +166,28 @@ namespace JobStatus.Services
                 before = before.Substring(0, question);
             }
 
+            before = Fill(Fill(before, Scope == JobScope.Domain ? DomainPlaceholder : ProjectPlaceholder, scopeId), Owner == null ? null : "{" + Owner.Placeholder + "}", ownerId);
             var builder = new UriBuilder(endpoint.Scheme, endpoint.Host, endpoint.Port)
             {
-                Path = endpoint.AbsolutePath.TrimEnd('/') + _pathBeforeProject + Uri.EscapeDataString(projectId) + before,
+                Path = endpoint.AbsolutePath.TrimEnd('/') + before,
             };
             string prefix = builder.Uri.AbsoluteUri;
             return question >= 0 ? prefix + "?" + query : prefix;
+        }
+
+        private static string Fill(string path, string? placeholder, string? value)
+        {
+            if (placeholder == null || !path.Contains(placeholder, StringComparison.Ordinal))
+            {
+                return path;
+            }
+
+            if (value == null)
+            {
+                throw new ArgumentNullException(nameof(value), $"The path needs a value for {placeholder}.");
+            }
+
+            return path.Replace(placeholder, Uri.EscapeDataString(value), StringComparison.Ordinal);
         }
 
         /// <summary>What comes after the escaped job id (usually nothing).</summary>

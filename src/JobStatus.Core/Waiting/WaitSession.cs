@@ -90,7 +90,7 @@ namespace JobStatus.Waiting
             }
 
             CloudJobConnection connection = client.Connection;
-            string key = $"{connection.Service.Name}\n{connection.Endpoint}\n{connection.ProjectId}\n{jobId}";
+            string key = $"{connection.Service.Name}\n{connection.Endpoint}\n{connection.ScopeKey}\n{jobId}";
             if (_jobs.ContainsKey(key))
             {
                 Note(() => $"Job '{jobId}' is listed more than once; it is waited for once.");
@@ -368,7 +368,7 @@ namespace JobStatus.Waiting
                 bool same = failure.Kind == CloudJobFailureKind.AuthenticationFailed
                     ? job.Client == failed.Client
                     : _scheduler.LaneFor(job.Client) == _scheduler.LaneFor(failed.Client)
-                        && string.Equals(job.Client.Connection.ProjectId, failed.Client.Connection.ProjectId, StringComparison.Ordinal);
+                        && string.Equals(job.Client.Connection.ScopeKey, failed.Client.Connection.ScopeKey, StringComparison.Ordinal);
                 if (!same)
                 {
                     return false;

@@ -21,7 +21,8 @@ namespace JobStatus.Commands
     /// </summary>
     public abstract class CloudJobCommandBase : PSCmdlet, IDisposable
     {
-        private readonly Dictionary<string, CloudJobClient> _clients = new Dictionary<string, CloudJobClient>(StringComparer.Ordinal);
+        /// <summary>Clients by service, project, region, endpoint, domain and owner; or why that combination cannot send (a missing domain id).</summary>
+        private readonly Dictionary<string, (CloudJobClient? Client, CloudJobFailure? Problem)> _clients = new Dictionary<string, (CloudJobClient?, CloudJobFailure?)>(StringComparer.Ordinal);
 
         /// <summary>Every request of this command: -ThrottleLimit, budgets and lanes are per command, whatever the services and projects.</summary>
         private ReadScheduler? _scheduler;
@@ -48,6 +49,26 @@ namespace JobStatus.Commands
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public virtual Uri? Endpoint { get; set; }
+
+        /// <summary>The account (domain) id, for account-wide and global services (Global EIP's path holds it; an access key signs UCS and BSS with it).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("domain_id")]
+        public virtual string? DomainId { get; set; }
+
+        /// <summary>The instance a job belongs to, for services that read a job under it (DMS Kafka, RocketMQ, RabbitMQ).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("instance_id")]
+        public virtual string? InstanceId { get; set; }
+
+        /// <summary>The graph a job belongs to (GES).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("graph_id")]
+        public virtual string? GraphId { get; set; }
+
+        /// <summary>The engine a job belongs to (CSE).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("engine_id")]
+        public virtual string? EngineId { get; set; }
 
         [Parameter]
         [SecureStringTransformation]
@@ -152,32 +173,83 @@ namespace JobStatus.Commands
         }
 
         /// <summary>
-        /// The client for the values bound to this record (Service, ProjectId, Region and Endpoint may come
-        /// from each pipeline object). Throws a terminating error when no request could be sent.
+        /// The client for the values bound to this record (Service, ProjectId, Region, Endpoint, DomainId and the
+        /// owner ids may come from each pipeline object), or null with the failure of this record alone (a
+        /// missing instance or domain id). Throws a terminating error when no request of the command could be sent.
         /// </summary>
-        private protected CloudJobClient ClientForCurrentRecord(CloudJobService service) => ClientFor(service, ProjectId, Region, Endpoint);
+        private protected CloudJobClient? ClientForCurrentRecord(CloudJobService service, string jobId, out CloudJobFailure? failure) =>
+            ClientFor(service, jobId, ProjectId, Region, Endpoint, DomainId, OwnerOf(service, InstanceId, GraphId, EngineId), out failure);
+
+        /// <summary>The owner id this service reads a job under, from the parameter of its kind.</summary>
+        private protected static string? OwnerOf(CloudJobService service, string? instanceId, string? graphId, string? engineId) => service.OwnerKind switch
+        {
+            JobOwnerKind.Instance => instanceId,
+            JobOwnerKind.Graph => graphId,
+            JobOwnerKind.Engine => engineId,
+            _ => null,
+        };
 
         /// <summary>The client for these values, resolved once per command; parameters left null fall back to session and environment.</summary>
-        private protected CloudJobClient ClientFor(CloudJobService service, string? projectId, string? region, Uri? endpoint)
+        /// <returns>Null, with <paramref name="failure"/>, when this job alone cannot be read (its owner or domain id is missing or wrong).</returns>
+        private protected CloudJobClient? ClientFor(CloudJobService service, string jobId, string? projectId, string? region, Uri? endpoint, string? domainId, string? ownerId, out CloudJobFailure? failure)
         {
-            string key = $"{service.Name}\n{projectId}\n{region}\n{endpoint?.OriginalString}";
-            if (_clients.TryGetValue(key, out CloudJobClient? cached))
+            failure = null;
+            if (service.Owner is JobOwner owner)
             {
-                return cached;
+                if (string.IsNullOrWhiteSpace(ownerId))
+                {
+                    failure = new CloudJobFailure(
+                        CloudJobFailureKind.OwnerMissing,
+                        jobId,
+                        $"{service.Name} reads a job under {owner.What}, and no {owner.Parameter} was given for job '{jobId}'. "
+                        + $"Give -{owner.Parameter}, or pipe objects with an {owner.Parameter} (or {owner.Placeholder}) property. No request was sent for it.");
+                    return null;
+                }
+
+                if (PathSegmentRules.Check(ownerId, owner.Parameter) is string ownerProblem)
+                {
+                    failure = new CloudJobFailure(CloudJobFailureKind.InvalidId, jobId, $"{ownerProblem} No request was sent for job '{jobId}'.");
+                    return null;
+                }
+
+                ownerId = ownerId!.Trim();
+            }
+            else
+            {
+                ownerId = null;
+            }
+
+            string key = $"{service.Name}\n{projectId}\n{region}\n{endpoint?.OriginalString}\n{domainId}\n{ownerId}";
+            if (_clients.TryGetValue(key, out (CloudJobClient? Client, CloudJobFailure? Problem) cached))
+            {
+                failure = cached.Problem?.ForJob(jobId);
+                return cached.Client;
             }
 
             ResolvedContext context = ConnectionResolver.Resolve(
-                new ConnectionSettings(Token, projectId, region, endpoint),
+                new ConnectionSettings(Token, projectId, region, endpoint, domainId: domainId),
                 CloudJobSessionStore.Current,
                 Environment.GetEnvironmentVariable,
                 service);
-            CloudJobConnection? connection = context.TryCreateConnection(AllowUnencryptedAuthentication, out ConnectionProblem? problem);
+            CloudJobConnection? connection = context.TryCreateConnection(AllowUnencryptedAuthentication, out ConnectionProblem? problem, ownerId);
+            if (connection == null && problem!.Kind is ConnectionProblemKind.DomainMissing or ConnectionProblemKind.DomainInvalid)
+            {
+                // Only this service needs the account: the jobs of the others still go on.
+                var refused = new CloudJobFailure(
+                    problem.Kind == ConnectionProblemKind.DomainMissing ? CloudJobFailureKind.DomainMissing : CloudJobFailureKind.DomainInvalid,
+                    jobId,
+                    problem.Message + " No request was sent.");
+                _clients[key] = (null, refused);
+                failure = refused;
+                return null;
+            }
+
             if (connection == null)
             {
                 ThrowTerminatingError(CloudJobErrorRecords.ForProblem(problem!));
             }
 
-            WriteDebug($"Project {connection!.ProjectId} ({context.ProjectId.Source}), {service.Name} endpoint {EndpointRules.Display(connection.Endpoint)} ({context.Endpoint.Source}), {context.AuthenticationMethod} from {context.Credential.Source}.");
+            WriteDebug($"{connection!.ScopeText} ({(connection.Service.Scope == JobScope.Project ? context.ProjectId.Source : context.DomainId.Source)}), {service.Name} endpoint {EndpointRules.Display(connection.Endpoint)} ({context.Endpoint.Source}), {context.AuthenticationMethod} from {context.Credential.Source}.");
             var options = new CloudJobClientOptions
             {
                 RequestTimeout = RequestTimeout,
@@ -194,7 +266,7 @@ namespace JobStatus.Commands
             // Notes nobody will see would be dropped on the pipeline thread anyway; not making them
             // spares a string, a hand-off and a wake-up of the pipeline thread per request.
             var client = new CloudJobClient(connection, options, ShowsNotes ? Mailbox.Post : null);
-            _clients[key] = client;
+            _clients[key] = (client, null);
             return client;
         }
 

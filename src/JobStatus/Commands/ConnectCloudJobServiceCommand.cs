@@ -59,6 +59,11 @@ namespace JobStatus.Commands
         [Alias("project_id")]
         public string? ProjectId { get; set; }
 
+        /// <summary>The account (domain) id, for account-wide and global services; a password sign-in learns it.</summary>
+        [Parameter]
+        [Alias("domain_id")]
+        public string? DomainId { get; set; }
+
         [Parameter]
         [ArgumentCompleter(typeof(AnyServiceRegionCompleter))]
         public string? Region { get; set; }
@@ -87,12 +92,13 @@ namespace JobStatus.Commands
                 AccessKeySet => new AccessKeyCredential(AccessKeyId, SecretAccessKey, SecurityToken),
                 _ => new TokenCredential(Token),
             };
-            var settings = new ConnectionSettings(projectId: ProjectId, region: Region, endpoint: Endpoint, credential: credential);
+            var settings = new ConnectionSettings(projectId: ProjectId, region: Region, endpoint: Endpoint, credential: credential, domainId: DomainId);
 
             // Refuse now what every later call would refuse, so the mistake shows where it was made.
             var alone = ConnectionResolver.Resolve(settings, null, _ => null);
             string? problem = credential.Check()
                 ?? (settings.ProjectId == null ? null : PathSegmentRules.Check(settings.ProjectId, "project id"))
+                ?? (settings.DomainId == null ? null : DomainIdRules.Check(settings.DomainId))
                 ?? alone.EndpointProblem;
             if (problem != null)
             {
@@ -106,15 +112,16 @@ namespace JobStatus.Commands
             if (credential is PasswordCredential password)
             {
                 IamToken token = SignIn(password.Source);
-                if (settings.ProjectId == null && token.ProjectId != null)
+                if ((settings.ProjectId == null && token.ProjectId != null) || (settings.DomainId == null && token.DomainId != null))
                 {
-                    // Signed in by project name: the job API needs the id, which IAM has just told us.
-                    settings = new ConnectionSettings(projectId: token.ProjectId, region: Region, endpoint: Endpoint, credential: credential);
+                    // Signed in by project name: the job API needs the id, which IAM has just told us; and
+                    // the account's id, which account-wide services (Global EIP) put in their path.
+                    settings = new ConnectionSettings(projectId: settings.ProjectId ?? token.ProjectId, region: Region, endpoint: Endpoint, credential: credential, domainId: settings.DomainId ?? token.DomainId);
                 }
             }
 
             CloudJobSessionStore.Current = settings;
-            this.WriteNote($"Stored the {Describe(credential)}" + (settings.ProjectId != null ? ", project id" : string.Empty)
+            this.WriteNote($"Stored the {Describe(credential)}" + (settings.ProjectId != null ? ", project id" : string.Empty) + (settings.DomainId != null ? ", domain id" : string.Empty)
                 + (settings.Region != null ? ", region" : string.Empty) + (settings.Endpoint != null ? ", endpoint" : string.Empty)
                 + " for this PowerShell session.");
             if (PassThru)

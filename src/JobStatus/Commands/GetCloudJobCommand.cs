@@ -48,17 +48,33 @@ namespace JobStatus.Commands
         protected override void ProcessRecord()
         {
             CloudJobClient? client = null;
+            CloudJobFailure? refused = null;
+            bool resolved = false;
             foreach (string? id in JobId)
             {
                 string jobId = id ?? string.Empty;
                 Task<CloudJobResult> read;
                 if (FindService(Service, jobId, out CloudJobFailure? unknown) is CloudJobService service)
                 {
-                    client ??= ClientForCurrentRecord(service);
-                    _severalClients |= _onlyClient != null && _onlyClient != client;
-                    _onlyClient = client;
-                    read = client.GetJobAsync(jobId, Cancellation);
-                    _readsSent++;
+                    if (!resolved)
+                    {
+                        client = ClientForCurrentRecord(service, jobId, out refused);
+                        resolved = true;
+                    }
+
+                    if (client != null)
+                    {
+                        _severalClients |= _onlyClient != null && _onlyClient != client;
+                        _onlyClient = client;
+                        read = client.GetJobAsync(jobId, Cancellation);
+                        _readsSent++;
+                    }
+                    else
+                    {
+                        // This record lacks what its service needs (an instance or domain id): its ids fail alone.
+                        _severalClients = true;
+                        read = Task.FromResult(CloudJobResult.Fail(refused!.ForJob(jobId)));
+                    }
                 }
                 else
                 {

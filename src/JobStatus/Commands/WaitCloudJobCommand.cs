@@ -74,6 +74,30 @@ namespace JobStatus.Commands
         [Parameter(ParameterSetName = InputObjectSet)]
         public override Uri? Endpoint { get => base.Endpoint; set => base.Endpoint = value; }
 
+        /// <inheritdoc />
+        [Parameter(ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = InputObjectSet)]
+        [Alias("domain_id")]
+        public override string? DomainId { get => base.DomainId; set => base.DomainId = value; }
+
+        /// <inheritdoc />
+        [Parameter(ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = InputObjectSet)]
+        [Alias("instance_id")]
+        public override string? InstanceId { get => base.InstanceId; set => base.InstanceId = value; }
+
+        /// <inheritdoc />
+        [Parameter(ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = InputObjectSet)]
+        [Alias("graph_id")]
+        public override string? GraphId { get => base.GraphId; set => base.GraphId = value; }
+
+        /// <inheritdoc />
+        [Parameter(ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = InputObjectSet)]
+        [Alias("engine_id")]
+        public override string? EngineId { get => base.EngineId; set => base.EngineId = value; }
+
         /// <summary>Seconds for the whole wait; -1 waits for ever.</summary>
         [Parameter]
         [Alias("TimeoutSec")]
@@ -117,7 +141,7 @@ namespace JobStatus.Commands
                     if (job != null)
                     {
                         // A job object knows which service it came from.
-                        Track(job.Id, job, job.Service, ProjectId ?? job.ProjectId, Endpoint ?? job.Endpoint);
+                        Track(job.Id, job, job.Service, ProjectId ?? job.ProjectId, Endpoint ?? job.Endpoint, DomainId ?? job.DomainId, InstanceId ?? job.InstanceId, GraphId ?? job.GraphId, EngineId ?? job.EngineId);
                     }
                 }
             }
@@ -125,7 +149,7 @@ namespace JobStatus.Commands
             {
                 foreach (string? id in JobId)
                 {
-                    Track(id ?? string.Empty, null, Service, ProjectId, Endpoint);
+                    Track(id ?? string.Empty, null, Service, ProjectId, Endpoint, DomainId, InstanceId, GraphId, EngineId);
                 }
             }
 
@@ -143,7 +167,7 @@ namespace JobStatus.Commands
 
         protected override void DisposeResources() => _session?.Dispose();
 
-        private void Track(string jobId, CloudJob? known, string? serviceName, string? projectId, Uri? endpoint)
+        private void Track(string jobId, CloudJob? known, string? serviceName, string? projectId, Uri? endpoint, string? domainId, string? instanceId, string? graphId, string? engineId)
         {
             if (Session.AnySatisfied)
             {
@@ -157,7 +181,13 @@ namespace JobStatus.Commands
                 return;
             }
 
-            Session.Track(jobId, known, ClientFor(service, projectId, Region, endpoint));
+            if (ClientFor(service, jobId, projectId, Region, endpoint, domainId, OwnerOf(service, instanceId, graphId, engineId), out CloudJobFailure? refused) is not CloudJobClient client)
+            {
+                Session.Refuse(refused!, jobId);
+                return;
+            }
+
+            Session.Track(jobId, known, client);
         }
 
         private void Pump(bool block)

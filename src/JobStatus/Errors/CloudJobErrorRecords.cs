@@ -14,6 +14,9 @@ namespace JobStatus.Errors
             {
                 CloudJobFailureKind.InvalidId => ("CloudJobInvalidId", ErrorCategory.InvalidArgument),
                 CloudJobFailureKind.UnknownService => ("CloudJobServiceUnknown", ErrorCategory.InvalidArgument),
+                CloudJobFailureKind.DomainMissing => ("CloudJobDomainMissing", ErrorCategory.InvalidArgument),
+                CloudJobFailureKind.DomainInvalid => ("CloudJobDomainInvalid", ErrorCategory.InvalidArgument),
+                CloudJobFailureKind.OwnerMissing => ("CloudJobOwnerMissing", ErrorCategory.InvalidArgument),
                 CloudJobFailureKind.NotFound => ("CloudJobNotFound", ErrorCategory.ObjectNotFound),
                 CloudJobFailureKind.InvalidResponse => ("CloudJobInvalidResponse", ErrorCategory.InvalidData),
                 CloudJobFailureKind.ConnectionFailed => ("CloudJobConnectionFailed", ErrorCategory.ConnectionError),

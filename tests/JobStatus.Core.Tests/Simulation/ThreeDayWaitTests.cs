@@ -79,7 +79,7 @@ namespace JobStatus.Tests.Simulation
                 new IamSignIn("alice", SecureStringReader.FromText("sim-password"), "acme", SimulatedCloud.ProjectId, null, new Uri("https://iam.sim.invalid")),
                 clock: clock.GetUtcNow,
                 http: http);
-            IRequestAuthenticator authenticator = new PasswordCredential(source).CreateAuthenticator(SimulatedCloud.ProjectId);
+            IRequestAuthenticator authenticator = new PasswordCredential(source).CreateAuthenticator(RequestScope.ForProject(SimulatedCloud.ProjectId));
             var options = new SchedulerOptions { ThrottleLimit = 16, ProbeFailingLanes = true };
             using var scheduler = new ReadScheduler(options, clock);
             var outputs = new List<(TimeSpan At, WaitOutput Output)>();

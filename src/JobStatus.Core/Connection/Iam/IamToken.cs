@@ -6,8 +6,9 @@ namespace JobStatus.Connection.Iam
     /// <summary>A token issued by IAM, with when it expires and when to renew it.</summary>
     internal sealed class IamToken
     {
-        public IamToken(SecureString value, DateTimeOffset expiresAt, DateTimeOffset localExpiry, DateTimeOffset renewAt, string? projectId)
+        public IamToken(SecureString value, DateTimeOffset expiresAt, DateTimeOffset localExpiry, DateTimeOffset renewAt, string? projectId, string? domainId = null)
         {
+            DomainId = domainId;
             Value = value;
             ExpiresAt = expiresAt;
             LocalExpiry = localExpiry;
@@ -28,5 +29,8 @@ namespace JobStatus.Connection.Iam
 
         /// <summary>token.project.id of the answer: the project the token is scoped to.</summary>
         public string? ProjectId { get; }
+
+        /// <summary>token.user.domain.id of the answer: the account (domain) the user belongs to.</summary>
+        public string? DomainId { get; }
     }
 }

@@ -228,7 +228,7 @@ namespace JobStatus.Connection.Iam
                 }
 
                 string? tokenText = response.Headers.TryGetValues(SubjectTokenHeader, out IEnumerable<string>? values) ? values.FirstOrDefault() : null;
-                if (string.IsNullOrWhiteSpace(tokenText) || !ReadExpiry(body, out DateTimeOffset expiresAt, out DateTimeOffset? issuedAt, out string? projectId))
+                if (string.IsNullOrWhiteSpace(tokenText) || !ReadExpiry(body, out DateTimeOffset expiresAt, out DateTimeOffset? issuedAt, out string? projectId, out string? domainId))
                 {
                     throw new CredentialException(
                         CloudJobFailureKind.InvalidResponse,
@@ -250,7 +250,7 @@ namespace JobStatus.Connection.Iam
                 }
 
                 SecureString token = SecureStringReader.FromText(tokenText!.Trim());
-                return new IamToken(token, expiresAt, sentAt + lifetime, RenewalTime(sentAt, lifetime), projectId);
+                return new IamToken(token, expiresAt, sentAt + lifetime, RenewalTime(sentAt, lifetime), projectId, domainId);
             }
         }
 
@@ -321,11 +321,12 @@ namespace JobStatus.Connection.Iam
             return buffer.ToArray();
         }
 
-        private static bool ReadExpiry(string body, out DateTimeOffset expiresAt, out DateTimeOffset? issuedAt, out string? projectId)
+        private static bool ReadExpiry(string body, out DateTimeOffset expiresAt, out DateTimeOffset? issuedAt, out string? projectId, out string? domainId)
         {
             expiresAt = default;
             issuedAt = null;
             projectId = null;
+            domainId = null;
             try
             {
                 using JsonDocument document = JsonDocument.Parse(body);
@@ -340,6 +341,13 @@ namespace JobStatus.Connection.Iam
                 if (token.ValueKind == JsonValueKind.Object && token.TryGetProperty("project", out JsonElement project))
                 {
                     projectId = ServiceError.Text(project, "id");
+                }
+
+                // The account the user belongs to (Keystone's token.user.domain): what account-wide services need.
+                if (token.ValueKind == JsonValueKind.Object && token.TryGetProperty("user", out JsonElement user)
+                    && user.ValueKind == JsonValueKind.Object && user.TryGetProperty("domain", out JsonElement domain))
+                {
+                    domainId = ServiceError.Text(domain, "id");
                 }
 
                 return true;

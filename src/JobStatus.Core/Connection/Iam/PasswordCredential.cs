@@ -16,6 +16,6 @@ namespace JobStatus.Connection.Iam
 
         public override string? Check() => Source.SignIn.Check();
 
-        public override IRequestAuthenticator CreateAuthenticator(string projectId) => new IamTokenAuthenticator(Source);
+        public override IRequestAuthenticator CreateAuthenticator(RequestScope scope) => new IamTokenAuthenticator(Source);
     }
 }

@@ -9,22 +9,32 @@ namespace JobStatus.Connection.Signing
 {
     /// <summary>
     /// Signs every request with SDK-HMAC-SHA256 as the vendor's SDKs do: X-Sdk-Date, Host,
-    /// X-Project-Id and, for temporary keys, X-Security-Token are set and signed. The secret key
+    /// X-Project-Id (BasicCredentials) or, for account-wide and global services, X-Domain-Id
+    /// (GlobalCredentials) and, for temporary keys, X-Security-Token are set and signed. The secret key
     /// never travels; it becomes text only while the signature is computed.
     /// </summary>
     internal sealed class AccessKeyAuthenticator : IRequestAuthenticator
     {
         public const string ProjectHeader = "X-Project-Id";
+        public const string DomainHeader = "X-Domain-Id";
         public const string SecurityTokenHeader = "X-Security-Token";
 
         private readonly AccessKeyCredential _credential;
-        private readonly string _projectId;
+        private readonly string _scopeHeader;
+        private readonly string _scopeId;
         private readonly Func<DateTimeOffset> _clock;
 
         public AccessKeyAuthenticator(AccessKeyCredential credential, string projectId, Func<DateTimeOffset>? clock = null)
+            : this(credential, RequestScope.ForProject(projectId ?? throw new ArgumentNullException(nameof(projectId))), clock)
+        {
+        }
+
+        /// <param name="scope">A project (X-Project-Id) or the account (X-Domain-Id); the domain id is required for the account.</param>
+        public AccessKeyAuthenticator(AccessKeyCredential credential, RequestScope scope, Func<DateTimeOffset>? clock = null)
         {
             _credential = credential ?? throw new ArgumentNullException(nameof(credential));
-            _projectId = projectId ?? throw new ArgumentNullException(nameof(projectId));
+            _scopeHeader = scope.IsProject ? ProjectHeader : DomainHeader;
+            _scopeId = scope.ProjectId ?? scope.DomainId ?? throw new ArgumentException("An access key signs for a project or an account: give one.", nameof(scope));
             _clock = clock ?? TimeProvider.System.GetUtcNow;
         }
 
@@ -42,7 +52,7 @@ namespace JobStatus.Connection.Signing
             {
                 new KeyValuePair<string, string>("Host", uri.Authority),
                 new KeyValuePair<string, string>(SdkHmacSigner.DateHeader, SdkHmacSigner.FormatDate(_clock())),
-                new KeyValuePair<string, string>(ProjectHeader, _projectId),
+                new KeyValuePair<string, string>(_scopeHeader, _scopeId),
             };
             if (_credential.SecurityToken != null)
             {

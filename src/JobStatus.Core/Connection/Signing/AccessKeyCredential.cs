@@ -54,7 +54,7 @@ namespace JobStatus.Connection.Signing
             return null;
         }
 
-        public override IRequestAuthenticator CreateAuthenticator(string projectId) => new AccessKeyAuthenticator(this, projectId);
+        public override IRequestAuthenticator CreateAuthenticator(RequestScope scope) => new AccessKeyAuthenticator(this, scope);
 
         private static bool IsHeaderSafe(string text)
         {
