@@ -51,6 +51,14 @@ SERVICES = [
     ("SDRS", "SDRS", "sdrs", "v1", "sdrs"),
     ("SFSTurbo", "SFSTurbo", "sfsturbo", "v1", "sfs-turbo"),
     ("WAF", "WAF", "waf", "v1", "waf"),
+    ("SWR", "SWR", "swr", "v2", "swr-api"),
+    ("CSE", "CSE", "cse", "v1", "cse"),
+    ("ServiceStage", "ServiceStage", "servicestage", "v3", "servicestage"),
+    ("UCS", "UCS", "ucs", "v1", "ucs"),
+    # CCE Autopilot's job API is in the CCE v3 package, with CCE's region file.
+    ("CCEAutopilot", "CCEAutopilot", "cce", "v3", "cce"),
+    ("Workspace", "Workspace", "workspace", "v2", "workspace"),
+    ("WorkspaceApp", "WorkspaceApp", "workspaceapp", "v1", "workspace"),
     # Yearly/monthly orders: the Chinese site's BSS and the international site's BSSINTL packages.
     ("Order", "Order", "bss", "v2", "bss"),
     ("OrderIntl", "OrderIntl", "bssintl", "v2", "bss-intl"),

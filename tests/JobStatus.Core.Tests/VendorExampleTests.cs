@@ -17,12 +17,14 @@ namespace JobStatus.Tests
         private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "VendorExamples");
 
         /// <summary>Services whose vendor example is tested inline (ServiceAnswerTests), or that publish
-        /// none of a finished job (WAF's, GeminiDB's and DDM's only examples are of jobs still running), or
+        /// none of a finished job (WAF's, GeminiDB's, DDM's and CCE Autopilot's only examples are of jobs still
+        /// running; SWR, ServiceStage and Workspace publish none), or
         /// none we could read (the order pages' example blocks: OrderTests reads an answer built from the SDK
         /// model instead).</summary>
         private static readonly HashSet<string> ExampleElsewhere = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
             "CFW", "BMS", "CCE", "DCS", "DDS", "ECS", "ELB", "EVS", "GaussDB", "IMS", "RDS", "VPC", "WAF", "GeminiDB", "DDM", "Order", "OrderIntl",
+            "SWR", "ServiceStage", "CCEAutopilot", "Workspace",
         };
 
         public static IEnumerable<object[]> Examples() =>

@@ -16,7 +16,9 @@ namespace JobStatus.Services
             Bms.Service,
             CBR.Service,
             Cce.Service,
+            CCEAutopilot.Service,
             CPH.Service,
+            CSE.Service,
             Dcs.Service,
             DDM.Service,
             Dds.Service,
@@ -38,9 +40,14 @@ namespace JobStatus.Services
             Rds.Service,
             RocketMQ.Service,
             SDRS.Service,
+            ServiceStage.Service,
             SFSTurbo.Service,
+            SWR.Service,
+            UCS.Service,
             Vpc.Service,
             WAF.Service,
+            Workspace.Service,
+            WorkspaceApp.Service,
         });
 
         /// <summary>CFW: what every command read before -Service existed, so those commands keep working.</summary>

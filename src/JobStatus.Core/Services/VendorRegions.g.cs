@@ -498,6 +498,117 @@ namespace JobStatus.Services
                 ["eu-west-101"] = "https://waf.eu-west-101.myhuaweicloud.com",
             });
 
+        /// <summary>SWR: 35 regions, from huaweicloud-sdk-swr/huaweicloudsdkswr/v2/region/swr_region.py.</summary>
+        public static VendorRegionList SWR { get; } = new VendorRegionList(
+            "SWR",
+            "huaweicloud-sdk-swr/huaweicloudsdkswr/v2/region/swr_region.py",
+            "swr-api",
+            new[]
+            {
+                "ae-ad-1", "af-north-1", "af-south-1", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3",
+                "ap-southeast-4", "ap-southeast-5", "cn-east-2", "cn-east-3", "cn-east-4", "cn-east-5",
+                "cn-north-1", "cn-north-2", "cn-north-4", "cn-north-9", "cn-north-11", "cn-north-12",
+                "cn-south-1", "cn-south-2", "cn-south-4", "cn-southwest-2", "cn-southwest-3", "eu-west-0",
+                "eu-west-101", "la-north-2", "la-south-2", "me-east-1", "my-kualalumpur-1", "na-mexico-1",
+                "ru-moscow-1", "ru-northwest-2", "sa-brazil-1", "sa-peru-1", "tr-west-1",
+            },
+            new Dictionary<string, string>());
+
+        /// <summary>CSE: 27 regions, from huaweicloud-sdk-cse/huaweicloudsdkcse/v1/region/cse_region.py.</summary>
+        public static VendorRegionList CSE { get; } = new VendorRegionList(
+            "CSE",
+            "huaweicloud-sdk-cse/huaweicloudsdkcse/v1/region/cse_region.py",
+            "cse",
+            new[]
+            {
+                "af-south-1", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4",
+                "cn-east-2", "cn-east-3", "cn-east-4", "cn-east-5", "cn-north-1", "cn-north-4", "cn-north-9",
+                "cn-north-11", "cn-north-12", "cn-south-1", "cn-south-2", "cn-south-4", "cn-southwest-2",
+                "cn-southwest-3", "la-north-2", "la-south-2", "me-east-1", "my-kualalumpur-1", "ru-moscow-1",
+                "ru-northwest-2", "sa-brazil-1", "tr-west-1",
+            },
+            new Dictionary<string, string>());
+
+        /// <summary>ServiceStage: 22 regions, from huaweicloud-sdk-servicestage/huaweicloudsdkservicestage/v3/region/servicestage_region.py.</summary>
+        public static VendorRegionList ServiceStage { get; } = new VendorRegionList(
+            "ServiceStage",
+            "huaweicloud-sdk-servicestage/huaweicloudsdkservicestage/v3/region/servicestage_region.py",
+            "servicestage",
+            new[]
+            {
+                "af-south-1", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4",
+                "cn-east-2", "cn-east-3", "cn-east-4", "cn-north-1", "cn-north-4", "cn-north-9",
+                "cn-north-12", "cn-south-1", "cn-south-4", "cn-southwest-2", "la-north-2", "la-south-2",
+                "me-east-1", "my-kualalumpur-1", "ru-moscow-1", "sa-brazil-1", "tr-west-1",
+            },
+            new Dictionary<string, string>());
+
+        /// <summary>UCS: 1 regions, from huaweicloud-sdk-ucs/huaweicloudsdkucs/v1/region/ucs_region.py.</summary>
+        public static VendorRegionList UCS { get; } = new VendorRegionList(
+            "UCS",
+            "huaweicloud-sdk-ucs/huaweicloudsdkucs/v1/region/ucs_region.py",
+            "ucs",
+            new[]
+            {
+                "cn-north-4",
+            },
+            new Dictionary<string, string>
+            {
+                ["cn-north-4"] = "https://ucs.myhuaweicloud.com",
+            });
+
+        /// <summary>CCEAutopilot: 33 regions, from huaweicloud-sdk-cce/huaweicloudsdkcce/v3/region/cce_region.py.</summary>
+        public static VendorRegionList CCEAutopilot { get; } = new VendorRegionList(
+            "CCEAutopilot",
+            "huaweicloud-sdk-cce/huaweicloudsdkcce/v3/region/cce_region.py",
+            "cce",
+            new[]
+            {
+                "ae-ad-1", "af-north-1", "af-south-1", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3",
+                "ap-southeast-4", "ap-southeast-5", "cn-east-2", "cn-east-3", "cn-east-4", "cn-east-5",
+                "cn-north-1", "cn-north-2", "cn-north-4", "cn-north-9", "cn-north-11", "cn-north-12",
+                "cn-south-1", "cn-south-2", "cn-south-4", "cn-southwest-2", "eu-west-0", "eu-west-101",
+                "la-north-2", "la-south-2", "me-east-1", "my-kualalumpur-1", "na-mexico-1", "ru-moscow-1",
+                "ru-northwest-2", "sa-brazil-1", "tr-west-1",
+            },
+            new Dictionary<string, string>());
+
+        /// <summary>Workspace: 18 regions, from huaweicloud-sdk-workspace/huaweicloudsdkworkspace/v2/region/workspace_region.py.</summary>
+        public static VendorRegionList Workspace { get; } = new VendorRegionList(
+            "Workspace",
+            "huaweicloud-sdk-workspace/huaweicloudsdkworkspace/v2/region/workspace_region.py",
+            "workspace",
+            new[]
+            {
+                "af-north-1", "af-south-1", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "cn-east-3",
+                "cn-east-5", "cn-north-4", "cn-north-9", "cn-north-11", "cn-south-1", "cn-southwest-2",
+                "eu-west-101", "la-north-2", "la-south-2", "me-east-1", "sa-brazil-1", "tr-west-1",
+            },
+            new Dictionary<string, string>
+            {
+                ["eu-west-101"] = "https://workspace.eu-west-101.myhuaweicloud.com",
+            });
+
+        /// <summary>WorkspaceApp: 17 regions, from huaweicloud-sdk-workspaceapp/huaweicloudsdkworkspaceapp/v1/region/workspaceapp_region.py.</summary>
+        public static VendorRegionList WorkspaceApp { get; } = new VendorRegionList(
+            "WorkspaceApp",
+            "huaweicloud-sdk-workspaceapp/huaweicloudsdkworkspaceapp/v1/region/workspaceapp_region.py",
+            "workspace",
+            new[]
+            {
+                "af-north-1", "af-south-1", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "cn-east-3",
+                "cn-east-5", "cn-north-4", "cn-north-9", "cn-north-11", "cn-south-1", "cn-southwest-2",
+                "la-north-2", "la-south-2", "me-east-1", "sa-brazil-1", "tr-west-1",
+            },
+            new Dictionary<string, string>
+            {
+                ["cn-east-3"] = "https://appstream.cn-east-3.myhuaweicloud.com",
+                ["cn-north-4"] = "https://appstream.cn-north-4.myhuaweicloud.com",
+                ["cn-north-9"] = "https://appstream.cn-north-9.myhuaweicloud.com",
+                ["cn-south-1"] = "https://appstream.cn-south-1.myhuaweicloud.com",
+                ["cn-southwest-2"] = "https://appstream.cn-southwest-2.myhuaweicloud.com",
+            });
+
         /// <summary>Order: 1 regions, from huaweicloud-sdk-bss/huaweicloudsdkbss/v2/region/bss_region.py.</summary>
         public static VendorRegionList Order { get; } = new VendorRegionList(
             "Order",
@@ -558,6 +669,13 @@ namespace JobStatus.Services
             SDRS,
             SFSTurbo,
             WAF,
+            SWR,
+            CSE,
+            ServiceStage,
+            UCS,
+            CCEAutopilot,
+            Workspace,
+            WorkspaceApp,
             Order,
             OrderIntl,
         });
