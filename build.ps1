@@ -19,6 +19,8 @@
       soak    build, then run tests/Benchmarks/Measure-Soak.ps1: one Wait-CloudJob on 2,000 jobs for 10 minutes
               through outages, a restart, a 429 storm and a 403 (writes bench/soak.md; exit 1 if a job was lost
               or written twice)
+      bench-shapes  build, then run tests/Benchmarks/Measure-Shapes.ps1: Get-CloudJob on 5,000 finished jobs
+              of every service, each answer shape against the services read before (writes bench/shapes.md)
       clean   remove out/, TestResults/ and every project's bin/ and obj/ (-All: also tests/.packages)
 
     Narrowing for developers:
@@ -75,6 +77,7 @@ $KnownTasks = [ordered]@{
     demo   = 'build, then run docs/examples/Demo.ps1'
     bench  = 'build, then run tests/Benchmarks/Measure-JobStatus.ps1'
     soak   = 'build, then run tests/Benchmarks/Measure-Soak.ps1 (about 11 minutes)'
+    'bench-shapes' = 'build, then run tests/Benchmarks/Measure-Shapes.ps1 (5,000 jobs of every service)'
     clean  = 'remove out/, TestResults/, bin/ and obj/ (-All: also tests/.packages)'
 }
 
@@ -345,6 +348,14 @@ function Invoke-Soak {
     if ($code -ne 0) { throw "The soak failed (exit code $code): a job was lost or written twice, or the script stopped; see above." }
 }
 
+function Invoke-Shapes {
+    Write-Step 'bench-shapes'
+    $script = Join-Path $Root 'tests/Benchmarks/Measure-Shapes.ps1'
+    $environment = @{ JOBSTATUS_MODULE = (Join-Path $OutDir 'JobStatus.psd1'); JOBSTATUS_EMULATOR = $EmulatorDll }
+    $code = Invoke-ChildPwsh @('-File', $script) $environment
+    if ($code -ne 0) { throw "The shapes benchmark failed (exit code $code)." }
+}
+
 function Invoke-Clean {
     Write-Step 'clean'
     $targets = @(
@@ -389,6 +400,7 @@ try {
             'demo' { Invoke-Once build { Invoke-Build }; Invoke-Once demo { Invoke-Demo } }
             'bench' { Invoke-Once build { Invoke-Build }; Invoke-Once bench { Invoke-Bench } }
             'soak' { Invoke-Once build { Invoke-Build }; Invoke-Once soak { Invoke-Soak } }
+            'bench-shapes' { Invoke-Once build { Invoke-Build }; Invoke-Once shapes { Invoke-Shapes } }
             'unit' { Invoke-Once unit { $script:exitCode = [Math]::Max($exitCode, (Complete-TestRun @(Invoke-Unit))) } }
             'pester' {
                 Invoke-Once build { Invoke-Build }

@@ -41,3 +41,26 @@ Describe 'The benchmark (-Quick)' {
         Get-Content -Raw $results | Should -Match 'Budget: with no budget anywhere the same jobs are written'
     }
 }
+
+Describe 'The per-shape benchmark (-Quick)' {
+    # Every catalog service read through Get-CloudJob from the emulator, at a tiny size: the script
+    # must reach the end and write a row per service the emulator plays.
+    BeforeAll {
+        $shapes = Join-Path $PSScriptRoot '../Benchmarks/Measure-Shapes.ps1'
+        $shapeResults = Join-Path $TestDrive 'shapes.md'
+        $shapeArguments = @((Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-File', $shapes, '-Quick', '-ResultsPath', $shapeResults)
+        if (-not (Test-Path (Join-Path $PSHOME 'pwsh.dll'))) { $shapeArguments = $shapeArguments[1..($shapeArguments.Count - 1)] }
+        $shapeOutput = & ([Environment]::ProcessPath) @shapeArguments 2>&1 | Out-String
+        $shapeExit = $LASTEXITCODE
+    }
+
+    It 'reads every service and writes a row for each, with its ratio to the services read before' {
+        $shapeExit | Should -Be 0 -Because $shapeOutput
+        $rows = @(Get-Content $shapeResults | Where-Object { $_ -match '^\| [A-Za-z]+ \| (hand-written|from the catalog) \|' })
+        $emu = Start-TestEmulator
+        try { $expected = @(Invoke-RestMethod -Uri "$($emu.Url)/_emulator/services" -NoProxy).Count }
+        finally { Stop-TestEmulator $emu }
+        $rows.Count | Should -Be $expected
+        foreach ($row in $rows) { $row | Should -Match '\| \d+\.\d\dx \|$' }
+    }
+}

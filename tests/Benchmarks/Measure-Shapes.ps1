@@ -1,0 +1,106 @@
+<#
+.SYNOPSIS
+    Get-CloudJob on -Count finished jobs of every service of the catalog, against the emulator: the
+    time per job of each answer shape, and its ratio to the services the module read before issue 18
+    (CFW, ECS, RDS), measured in the same run. Writes bench/shapes.md. Run through:
+    dotnet pwsh ./build.ps1 bench-shapes
+
+.DESCRIPTION
+    For each service GET /_emulator/services lists, -Count finished jobs are made (under an owner or
+    the account where the service's path names one), read once to warm up, then read -Repeat times
+    with Get-CloudJob at -ThrottleLimit; the median is the figure. The baseline is the median time per
+    job of CFW, ECS and RDS together. An order is read like any job, plus its resource lookup once it
+    has completed: its row counts both requests. Only 127.0.0.1 is contacted.
+#>
+[CmdletBinding()]
+param(
+    [int]$Count = 5000,
+    [int]$Repeat = 3,
+    [int]$ThrottleLimit = 16,
+    [string]$ResultsPath,
+    [switch]$Quick
+)
+
+$ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'
+Set-StrictMode -Version 3.0
+if ($Quick) { $Count = 50; $Repeat = 1 }
+$repoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+if (-not $ResultsPath -and -not $Quick) { $ResultsPath = Join-Path $repoRoot 'bench/shapes.md' }
+
+Import-Module (Join-Path $PSScriptRoot '../Pester/TestHelpers.psm1') -Force
+$null = Import-JobStatusModule
+$project = '09bb24e6fe80d23d2fa2c010b53b418c'
+$domain = '0a1b2c3d4e5f60718293a4b5c6d7e8f9'
+$token = 'shapes-token'
+$before = 'CFW', 'ECS', 'RDS'
+
+function Get-Median([double[]]$Values) {
+    $sorted = @($Values | Sort-Object)
+    $sorted[[int][math]::Floor($sorted.Count / 2)]
+}
+
+$emu = Start-TestEmulator -Token $token
+$rows = [Collections.Generic.List[object]]::new()
+try {
+    $services = @(Invoke-RestMethod -Uri "$($emu.Url)/_emulator/services" -NoProxy)
+    $secure = ConvertTo-SecureString $token -AsPlainText -Force
+    foreach ($service in $services) {
+        $name = $service.Name
+        $extra = @{}
+        $specDefaults = @{ Service = $name }
+        if ($service.Scope -ne 'project') { $extra.DomainId = $domain; $specDefaults.DomainId = $domain }
+        if ($service.OwnerParameter) { $extra[$service.OwnerParameter] = 'owner-1'; $specDefaults[$service.OwnerParameter] = 'owner-1' }
+        Reset-TestEmulator $emu
+        $ids = [string[]]@(New-TestJob @(1..$Count | ForEach-Object { @{ runSeconds = 0 } }) @specDefaults | ForEach-Object id)
+        $common = @{ Service = $name; ProjectId = $project; Endpoint = $emu.Url; Token = $secure; ThrottleLimit = $ThrottleLimit } + $extra
+        $got = @(Get-CloudJob $ids @common)   # warm-up, and the check that every job reads
+        if ($got.Count -ne $Count -or @($got | Where-Object Status -NE Success).Count -ne 0) {
+            throw "$name`: Get-CloudJob wrote $($got.Count) of $Count jobs, $(@($got | Where-Object Status -NE Success).Count) not Success."
+        }
+
+        $times = foreach ($r in 1..$Repeat) {
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $null = Get-CloudJob $ids @common
+            $watch.Elapsed.TotalSeconds
+        }
+
+        $seconds = Get-Median $times
+        $rows.Add([pscustomobject]@{
+                Service    = $name
+                Shape      = if ($service.HandWritten) { 'hand-written' } else { 'from the catalog' }
+                Path       = $service.PathTemplate
+                Seconds    = $seconds
+                MicrosPerJob = 1e6 * $seconds / $Count
+            })
+        Write-Host ('{0,-14} {1,8:0.000} s  {2,6:0} us/job' -f $name, $seconds, (1e6 * $seconds / $Count))
+    }
+}
+finally {
+    Stop-TestEmulator $emu
+}
+
+$baseline = Get-Median @($rows | Where-Object { $_.Service -in $before } | ForEach-Object MicrosPerJob)
+$lines = [Collections.Generic.List[string]]::new()
+$lines.Add('# Get-CloudJob per answer shape')
+$lines.Add('')
+$lines.Add('Written by `dotnet pwsh ./build.ps1 bench-shapes` (tests/Benchmarks/Measure-Shapes.ps1): ' + "$Count finished jobs of each service, read with Get-CloudJob at -ThrottleLimit $ThrottleLimit against the emulator, median of $Repeat runs. The baseline is the median time per job of $($before -join ', ') (services read before issue 18), measured in the same run.")
+$lines.Add('')
+$lines.Add("- Date: $((Get-Date).ToUniversalTime().ToString('yyyy-MM-dd HH:mm')) UTC; $([Environment]::ProcessorCount) cores; PowerShell $($PSVersionTable.PSVersion)")
+$lines.Add(('- Baseline: {0:0.0} us per job' -f $baseline))
+$lines.Add('')
+$lines.Add('| Service | answer laid out | path | time for all | per job | vs baseline |')
+$lines.Add('|---|---|---|---|---|---|')
+foreach ($row in $rows) {
+    $lines.Add(('| {0} | {1} | `{2}` | {3:0.000} s | {4:0.0} us | {5:0.00}x |' -f $row.Service, $row.Shape, $row.Path, $row.Seconds, $row.MicrosPerJob, ($row.MicrosPerJob / $baseline)))
+}
+
+$worst = $rows | Where-Object { $_.Service -notin $before } | Sort-Object MicrosPerJob -Descending | Select-Object -First 1
+$lines.Add('')
+$lines.Add(('Slowest new service: {0}, {1:0.00}x the baseline.' -f $worst.Service, ($worst.MicrosPerJob / $baseline)))
+$lines | ForEach-Object { Write-Host $_ }
+if ($ResultsPath) {
+    $null = New-Item -ItemType Directory -Path (Split-Path $ResultsPath) -Force
+    Set-Content -LiteralPath $ResultsPath -Value $lines
+    Write-Host "Wrote $ResultsPath"
+}

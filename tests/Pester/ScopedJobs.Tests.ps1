@@ -1,0 +1,202 @@
+# Jobs that belong to something, jobs of the account, and yearly/monthly orders, as a user meets
+# them against the emulator: the instance, graph, engine and domain ids from parameters and CSV
+# columns, a missing or wrong one failing its own job alone, the account id a password sign-in
+# learns, access keys signing account-wide services for the account, and an order waited for beside
+# pay-per-use jobs with the resources it made.
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $null = Import-JobStatusModule
+    $emu = Start-TestEmulator
+
+    $P = '09bb24e6fe80d23d2fa2c010b53b418c'
+    $D = '0a1b2c3d4e5f60718293a4b5c6d7e8f9'
+    $conn = @{ Endpoint = $emu.Url; Token = 'emulator-token'; ProjectId = $P }
+
+    $savedEnvironment = Clear-CredentialEnvironment
+    Disconnect-CloudJobService
+
+    function Invoke-Control([string]$Method, [string]$Path, $Body) {
+        $request = @{ Method = $Method; Uri = "$($emu.Url)/_emulator$Path"; NoProxy = $true; TimeoutSec = 10 }
+        if ($null -ne $Body) { $request.Body = ConvertTo-Json -InputObject $Body -Depth 5 -Compress; $request.ContentType = 'application/json' }
+        Invoke-RestMethod @request | ForEach-Object { $_ }
+    }
+}
+
+AfterAll {
+    Stop-TestEmulator $emu
+    Restore-CredentialEnvironment $savedEnvironment
+    Disconnect-CloudJobService
+}
+
+Describe 'Jobs read under their instance, graph or engine' {
+    BeforeEach { Reset-TestEmulator $emu }
+
+    It 'reads DMS tasks of several instances from one CSV, and a row without an instance fails alone' {
+        $null = New-TestJob @{ id = 'task-a' } -Service Kafka -InstanceId 'inst-a'
+        $null = New-TestJob @{ id = 'task-b'; finalStatus = 'Failed' } -Service Kafka -InstanceId 'inst-b'
+        $null = New-TestJob @{ id = 'task-r' } -Service RocketMQ -InstanceId 'inst-r'
+        $csv = @(
+            'Service,JobId,instance_id'
+            'Kafka,task-a,inst-a'
+            'Kafka,task-b,inst-b'
+            'Kafka,task-x,'
+            'RocketMQ,task-r,inst-r'
+        ) | ConvertFrom-Csv
+
+        $out = @($csv | Get-CloudJob @conn -ErrorVariable problems -ErrorAction SilentlyContinue)
+
+        $out.Id | Should -Be 'task-a', 'task-b', 'task-r'
+        $out.Status | Should -Be 'Success', 'Failed', 'Success'
+        $out.InstanceId | Should -Be 'inst-a', 'inst-b', 'inst-r'
+        @($problems).Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'CloudJobOwnerMissing,*'
+        $problems[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        "$($problems[0])" | Should -Match "task-x"
+        "$($problems[0])" | Should -Match '-InstanceId'
+        # Each task went to its own instance's path; nothing was sent for the one without.
+        $targets = @(Get-TestRequest | ForEach-Object rawTarget)
+        $targets | Should -Contain "/v2/$P/instances/inst-a/tasks/task-a"
+        $targets | Should -Contain "/v2/$P/instances/inst-r/tasks/task-r"
+        @($targets | Where-Object { $_ -match 'task-x' }).Count | Should -Be 0
+    }
+
+    It 'says a task read under another instance does not exist' {
+        $null = New-TestJob @{ id = 'task-c' } -Service RabbitMQ -InstanceId 'inst-c'
+
+        $null = Get-CloudJob task-c -Service RabbitMQ -InstanceId 'inst-other' @conn -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'CloudJobNotFound,*'
+        "$($problems[0])" | Should -Match 'InstanceId inst-other'
+    }
+
+    It 'waits for a GES job read by Get-CloudJob, the graph carried on the piped object' {
+        $null = New-TestJob @{ id = 'ges-1'; runSeconds = 2 } -Service GES -GraphId 'graph-1'
+
+        $running = Get-CloudJob ges-1 -Service GES -GraphId 'graph-1' @conn
+        $done = @($running | Wait-CloudJob @conn -PollIntervalSec 0.5 -Timeout 30)
+
+        $running.Status | Should -Be 'Running'
+        $running.GraphId | Should -Be 'graph-1'
+        $done.Count | Should -Be 1
+        $done[0].Status | Should -Be 'Success'
+        $done[0].GraphId | Should -Be 'graph-1'
+        (Get-TestRequest).rawTarget | Select-Object -Unique | Should -Be "/v2/$P/graphs/graph-1/jobs/ges-1/status"
+    }
+
+    It 'reads a CSE job under its engine, and refuses an engine id that would change the path' {
+        $null = New-TestJob @{ id = 'cse-1' } -Service CSE -EngineId 'engine-1'
+
+        (Get-CloudJob cse-1 -Service CSE -EngineId 'engine-1' @conn).EngineId | Should -Be 'engine-1'
+        $null = Get-CloudJob cse-1 -Service CSE -EngineId '..' @conn -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'CloudJobInvalidId,*'
+    }
+}
+
+Describe 'Account-wide and global jobs' {
+    BeforeEach {
+        Reset-TestEmulator $emu
+        Disconnect-CloudJobService
+        Remove-Item Env:HUAWEICLOUD_SDK_DOMAIN_ID -ErrorAction SilentlyContinue
+    }
+
+    It 'reads a Global EIP job under the account, and one without a domain id fails alone beside an ECS job' {
+        $null = New-TestJob @{ id = 'geip-1' } -Service GEIP -DomainId $D
+        $null = New-TestJob @{ id = 'ecs-1' } -Service ECS
+        $rows = @(
+            [pscustomobject]@{ Service = 'GEIP'; JobId = 'geip-1' }
+            [pscustomobject]@{ Service = 'ECS'; JobId = 'ecs-1' }
+        )
+
+        $out = @($rows | Get-CloudJob @conn -ErrorVariable problems -ErrorAction SilentlyContinue)
+        $out.Id | Should -Be 'ecs-1'
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'CloudJobDomainMissing,*'
+        "$($problems[0])" | Should -Match 'HUAWEICLOUD_SDK_DOMAIN_ID'
+
+        $geip = Get-CloudJob geip-1 -Service GEIP -DomainId $D @conn
+        $geip.Status | Should -Be 'Success'
+        $geip.DomainId | Should -Be $D
+        $geip.ProjectId | Should -BeNullOrEmpty
+        (Get-TestRequest -JobId geip-1).rawTarget | Should -Contain "/v3/$D/geip/jobs/geip-1"
+    }
+
+    It 'takes the domain id from HUAWEICLOUD_SDK_DOMAIN_ID, and names an account name given in its place' {
+        $null = New-TestJob @{ id = 'geip-2' } -Service GEIP -DomainId $D
+        $env:HUAWEICLOUD_SDK_DOMAIN_ID = $D
+        try {
+            (Get-CloudJob geip-2 -Service GEIP @conn).Status | Should -Be 'Success'
+            (Get-CloudJobContext).DomainIdSource | Should -Be 'Environment:HUAWEICLOUD_SDK_DOMAIN_ID'
+        }
+        finally { Remove-Item Env:HUAWEICLOUD_SDK_DOMAIN_ID }
+
+        $null = Get-CloudJob geip-2 -Service GEIP -DomainId 'acme' @conn -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'CloudJobDomainInvalid,*'
+        "$($problems[0])" | Should -Match '32 hexadecimal'
+    }
+
+    It 'learns the account id from a password sign-in and reads account-wide jobs with it' {
+        $password = "pw-$(New-Guid)"
+        $null = Invoke-Control POST /users @{ domain = 'acme'; name = 'dora'; password = $password; tokenLifetimeSeconds = 3600 }
+        $credential = [pscredential]::new('dora', (ConvertTo-SecureString $password -AsPlainText -Force))
+        $context = Connect-CloudJobService -Credential $credential -DomainName acme -ProjectId $P -IamEndpoint $emu.Url -Endpoint $emu.Url -PassThru
+        $context.DomainId | Should -Match '^[0-9a-f]{32}$'
+        $context.DomainIdSource | Should -Be 'Session'
+        $null = New-TestJob @{ id = 'geip-3' } -Service GEIP -DomainId $context.DomainId
+
+        (Get-CloudJob geip-3 -Service GEIP).Status | Should -Be 'Success'
+    }
+
+    It 'signs a global service with an access key for the account (X-Domain-Id), and a project one for the project' {
+        $secret = "sk-$(New-Guid)"
+        $null = Invoke-Control POST /accesskeys @{ accessKey = 'AKGLOBAL'; secretKey = $secret }
+        Connect-CloudJobService -AccessKeyId AKGLOBAL -SecretAccessKey (ConvertTo-SecureString $secret -AsPlainText -Force) -ProjectId $P -DomainId $D -Endpoint $emu.Url
+        $null = New-TestJob @{ id = 'ucs-1' } -Service UCS
+        $null = New-TestJob @{ id = 'dns-1' } -Service DNS
+
+        (Get-CloudJob ucs-1 -Service UCS).Status | Should -Be 'Success'
+        (Get-CloudJob dns-1 -Service DNS).Status | Should -Be 'Success'
+
+        $ucs = @(Get-TestRequest -JobId ucs-1)[0]
+        $ucs.headers.'X-Domain-Id' | Should -Be $D
+        $ucs.headers.'X-Project-Id' | Should -BeNullOrEmpty
+        $ucs.headers.Authorization | Should -Match 'SignedHeaders=host;x-domain-id;x-sdk-date,'
+        # DNS has no scope in its path either, but its vendor client takes BasicCredentials.
+        $dns = @(Get-TestRequest -JobId dns-1)[0]
+        $dns.headers.'X-Project-Id' | Should -Be $P
+        $dns.headers.'X-Domain-Id' | Should -BeNullOrEmpty
+        $dns.status | Should -Be 200
+    }
+}
+
+Describe 'Yearly/monthly orders' {
+    BeforeEach { Reset-TestEmulator $emu }
+
+    It 'waits for an order beside a pay-per-use volume and a DMS task, and names what the order made' {
+        $order = @(New-TestJob @{ id = 'CS2405161952CE7IU'; runSeconds = 2 } -Service Order -DomainId $D)[0]
+        $null = New-TestJob @{ id = 'evs-1'; runSeconds = 1 } -Service EVS
+        $null = New-TestJob @{ id = 'task-9'; runSeconds = 1 } -Service Kafka -InstanceId 'inst-9'
+        $rows = @(
+            [pscustomobject]@{ Service = 'Order'; JobId = 'CS2405161952CE7IU' }
+            [pscustomobject]@{ Service = 'EVS'; JobId = 'evs-1' }
+            [pscustomobject]@{ Service = 'Kafka'; JobId = 'task-9'; InstanceId = 'inst-9' }
+        )
+
+        $done = @($rows | Wait-CloudJob @conn -DomainId $D -PollIntervalSec 0.5 -Timeout 30)
+
+        $done.Count | Should -Be 3
+        ($done | Where-Object Status -NE Success) | Should -BeNullOrEmpty
+        $bought = $done | Where-Object Service -EQ Order
+        $bought.RawStatus | Should -Be '5'
+        @($bought.ResourceIds).Count | Should -BeGreaterThan 0
+        $bought.ResourceIds | Should -Be @($order.resourceIds)
+        $posts = @(Get-TestRequest | Where-Object method -EQ POST)
+        $posts.rawTarget | Select-Object -Unique | Should -Be '/v2/orders/suscriptions/resources/query'
+    }
+
+    It 'names an order id given to a job service as one' {
+        $null = Get-CloudJob CS2405161952CE7IU -Service ECS @conn -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'CloudJobNotFound,*'
+        "$($problems[0])" | Should -Match '-Service Order'
+    }
+}
