@@ -1,0 +1,23 @@
+using JobStatus.Emulator.Model;
+
+namespace JobStatus.Emulator.Catalog;
+
+/// <summary>What the emulator needs to play a catalog service without a hand-written writer, beyond
+/// what the catalog holds: how its answer writes times, and how its job API's own errors look.
+/// One row of <see cref="GenericServiceTable"/>.</summary>
+internal sealed class GenericServiceFacts
+{
+    public required JobTimeFormat TimeFormat { get; init; }
+
+    public EndTimeWhileRunning EndTimeWhileRunning { get; init; } = EndTimeWhileRunning.Absent;
+
+    public required ErrorShape ErrorShape { get; init; }
+
+    /// <summary>The 404 for a job nobody holds: the documented not-found code where there is one, else invented.</summary>
+    public required string NotFoundCode { get; init; }
+
+    public string NotFoundMessage { get; init; } = "The job does not exist or has expired.";
+
+    /// <summary>The default of the job's type field, where the catalog's shape has one.</summary>
+    public string? JobType { get; init; }
+}
