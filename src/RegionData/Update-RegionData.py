@@ -35,6 +35,33 @@ SERVICES = [
     ("IMS", "Ims", "ims", "v2", "ims"),
     ("RDS", "Rds", "rds", "v3", "rds"),
     ("VPC", "Vpc", "eip", "v2", "vpc"),
+    ("AntiDDoS", "AntiDDoS", "antiddos", "v2", "antiddos"),
+    ("CBR", "CBR", "cbr", "v1", "cbr"),
+    ("CPH", "CPH", "cph", "v1", "cph"),
+    ("DDM", "DDM", "ddm", "v1", "ddm"),
+    ("DNS", "DNS", "dns", "v2", "dns"),
+    ("DWS", "DWS", "dws", "v2", "dws"),
+    ("GEIP", "GEIP", "geip", "v3", "eip"),
+    ("GeminiDB", "GeminiDB", "gaussdbfornosql", "v3", "gaussdb-nosql"),
+    ("GES", "GES", "ges", "v2", "ges"),
+    ("Kafka", "Kafka", "kafka", "v2", "dms"),
+    ("openGauss", "OpenGauss", "gaussdbforopengauss", "v3", "gaussdb-opengauss"),
+    ("RabbitMQ", "RabbitMQ", "rabbitmq", "v2", "dms"),
+    ("RocketMQ", "RocketMQ", "rocketmq", "v2", "dms"),
+    ("SDRS", "SDRS", "sdrs", "v1", "sdrs"),
+    ("SFSTurbo", "SFSTurbo", "sfsturbo", "v1", "sfs-turbo"),
+    ("WAF", "WAF", "waf", "v1", "waf"),
+    ("SWR", "SWR", "swr", "v2", "swr-api"),
+    ("CSE", "CSE", "cse", "v1", "cse"),
+    ("ServiceStage", "ServiceStage", "servicestage", "v3", "servicestage"),
+    ("UCS", "UCS", "ucs", "v1", "ucs"),
+    # CCE Autopilot's job API is in the CCE v3 package, with CCE's region file.
+    ("CCEAutopilot", "CCEAutopilot", "cce", "v3", "cce"),
+    ("Workspace", "Workspace", "workspace", "v2", "workspace"),
+    ("WorkspaceApp", "WorkspaceApp", "workspaceapp", "v1", "workspace"),
+    # Yearly/monthly orders: the Chinese site's BSS and the international site's BSSINTL packages.
+    ("Order", "Order", "bss", "v2", "bss"),
+    ("OrderIntl", "OrderIntl", "bssintl", "v2", "bss-intl"),
 ]
 
 # What EndpointRules accepts as a region name, and the only endpoint form the catalog takes.

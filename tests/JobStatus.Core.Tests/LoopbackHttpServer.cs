@@ -24,6 +24,7 @@ namespace JobStatus.Tests
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private readonly ConcurrentQueue<Reply> _script;
         private readonly ConcurrentQueue<string> _requests = new ConcurrentQueue<string>();
+        private readonly ConcurrentQueue<string> _bodies = new ConcurrentQueue<string>();
         private readonly ConcurrentDictionary<Task, bool> _connections = new ConcurrentDictionary<Task, bool>();
         private readonly object _scriptLock = new object();
         private readonly Task _acceptLoop;
@@ -52,6 +53,9 @@ namespace JobStatus.Tests
 
         /// <summary>Every request head received (request line and headers), in order of arrival.</summary>
         public IReadOnlyList<string> Requests => _requests.ToArray();
+
+        /// <summary>The body of each request, in the order they arrived ("" for none).</summary>
+        public IReadOnlyList<string> Bodies => _bodies.ToArray();
 
         public int RequestCount => _requests.Count;
 
@@ -131,11 +135,13 @@ namespace JobStatus.Tests
                 using (client)
                 {
                     NetworkStream stream = client.GetStream();
-                    string? head = await ReadHeadAsync(stream, token).ConfigureAwait(false);
+                    (string? head, byte[] early) = await ReadHeadAsync(stream, token).ConfigureAwait(false);
                     if (head == null)
                     {
                         return;
                     }
+
+                    _bodies.Enqueue(await ReadBodyAsync(stream, head, early, token).ConfigureAwait(false));
 
                     Reply reply = Next();
                     int now = Interlocked.Increment(ref _inFlight);
@@ -198,7 +204,8 @@ namespace JobStatus.Tests
             while (Interlocked.CompareExchange(ref _maxInFlight, now, seen) != seen);
         }
 
-        private static async Task<string?> ReadHeadAsync(NetworkStream stream, CancellationToken token)
+        /// <returns>The head, and the bytes of the body that came with it.</returns>
+        private static async Task<(string?, byte[])> ReadHeadAsync(NetworkStream stream, CancellationToken token)
         {
             var received = new List<byte>();
             var buffer = new byte[4096];
@@ -207,7 +214,7 @@ namespace JobStatus.Tests
                 int read = await stream.ReadAsync(buffer, token).ConfigureAwait(false);
                 if (read == 0)
                 {
-                    return null;
+                    return (null, Array.Empty<byte>());
                 }
 
                 received.AddRange(buffer.Take(read));
@@ -215,11 +222,36 @@ namespace JobStatus.Tests
                 int end = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
                 if (end >= 0)
                 {
-                    return text.Substring(0, end);
+                    return (text.Substring(0, end), received.Skip(end + 4).ToArray());
                 }
             }
 
-            return null;
+            return (null, Array.Empty<byte>());
+        }
+
+        /// <summary>The body of Content-Length bytes (none without the header), as UTF-8.</summary>
+        private static async Task<string> ReadBodyAsync(NetworkStream stream, string head, byte[] early, CancellationToken token)
+        {
+            string? length = Header(head, "Content-Length");
+            if (length == null || !int.TryParse(length, NumberStyles.Integer, CultureInfo.InvariantCulture, out int total))
+            {
+                return string.Empty;
+            }
+
+            var body = new List<byte>(early);
+            var buffer = new byte[4096];
+            while (body.Count < total)
+            {
+                int read = await stream.ReadAsync(buffer, token).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                body.AddRange(buffer.Take(read));
+            }
+
+            return Encoding.UTF8.GetString(body.ToArray(), 0, Math.Min(body.Count, total));
         }
 
         /// <summary>One scripted answer: bytes to send (none: drop the connection), after an optional delay.</summary>

@@ -80,8 +80,64 @@ namespace JobStatus.Client
                 outcome = await SendAndReadAsync(jobId, uri, mayRenew: false, cancellationToken).ConfigureAwait(false);
             }
 
+            if (outcome.Result.Job is { Status: CloudJobStatus.Success } job && Connection.Service.ResourceLookup is ResourceLookup lookup)
+            {
+                outcome = await LookUpResourcesAsync(jobId, job, lookup, cancellationToken).ConfigureAwait(false);
+            }
+
             return new ReadAttempt(outcome.Result, outcome.Sent, outcome.RetryAfter);
         }
+
+        /// <summary>
+        /// After a job succeeded whose answer names no resource (an order): one request for its
+        /// resources. A transient failure of it is the read's (read again later, so a wait still
+        /// learns them); any other leaves the job as read, without resources, and says so in the log.
+        /// </summary>
+        private async Task<Outcome> LookUpResourcesAsync(string jobId, CloudJob job, ResourceLookup lookup, CancellationToken cancellationToken)
+        {
+            Uri uri = lookup.UriFor(Connection.Endpoint);
+            byte[] body = lookup.Body(jobId);
+            IReadOnlyList<string>? found = null;
+            Outcome Read(string answer, string? requestId)
+            {
+                found = lookup.Read(answer);
+                return found != null
+                    ? new Outcome(CloudJobResult.Success(jobId, job))
+                    : new Outcome(Fail(CloudJobFailureKind.InvalidResponse, jobId, $"The resources of job '{jobId}' from {Host} could not be read: the answer has no '{lookup.List}' list{RequestIdText(requestId)}.", 200, requestId: requestId));
+            }
+
+            Outcome outcome = await SendAndReadAsync(jobId, uri, mayRenew: true, cancellationToken, Read, body).ConfigureAwait(false);
+            if (outcome.Renewed)
+            {
+                outcome = await SendAndReadAsync(jobId, uri, mayRenew: false, cancellationToken, Read, body).ConfigureAwait(false);
+            }
+
+            if (found != null)
+            {
+                if (found.Count == 0)
+                {
+                    _log?.Invoke($"Job '{jobId}' completed, and POST {lookup.Path} lists no resource of it yet.");
+                }
+
+                return new Outcome(CloudJobResult.Success(jobId, job.WithResourceIds(found)), sent: true);
+            }
+
+            CloudJobFailure failure = outcome.Result.Failure!;
+            if (failure.IsTransient)
+            {
+                return outcome;
+            }
+
+            _log?.Invoke(Connection.Authenticator.Redact($"Job '{jobId}' completed, but its resources could not be looked up: {failure.Message}"));
+            return new Outcome(CloudJobResult.Success(jobId, job), sent: true);
+        }
+
+        /// <summary>Yearly/monthly creations answer with an order id ("CS2405161952CE7IU"), which no job API knows:
+        /// said when one is read from a job service.</summary>
+        private string OrderHint(string jobId) =>
+            Connection.Service.ResourceLookup == null && System.Text.RegularExpressions.Regex.IsMatch(jobId, "^CS[0-9]{10}[0-9A-Za-z]+$")
+                ? $"'{jobId}' looks like the order id of a yearly/monthly purchase: read it with -Service Order (the Chinese site) or -Service OrderIntl (the international site). "
+                : string.Empty;
 
         /// <summary>One line for the log, from any thread; built only when someone reads it.</summary>
         internal void Log(Func<string> line) => _log?.Invoke(line());
@@ -90,9 +146,17 @@ namespace JobStatus.Client
 
         public void Dispose() => _ownScheduler?.Dispose();
 
-        private async Task<Outcome> SendAndReadAsync(string jobId, Uri uri, bool mayRenew, CancellationToken cancellationToken)
+        /// <param name="on200">Reads a 200 answer that is not a job's (a resource lookup); null for the job itself.</param>
+        /// <param name="postBody">A JSON body to POST instead of a GET.</param>
+        private async Task<Outcome> SendAndReadAsync(string jobId, Uri uri, bool mayRenew, CancellationToken cancellationToken, Func<string, string?, Outcome>? on200 = null, byte[]? postBody = null)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            using var request = new HttpRequestMessage(postBody == null ? HttpMethod.Get : HttpMethod.Post, uri);
+            if (postBody != null)
+            {
+                request.Content = new ByteArrayContent(postBody);
+                request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            }
+
             try
             {
                 await Connection.Authenticator.ApplyAsync(request, cancellationToken).ConfigureAwait(false);
@@ -102,7 +166,7 @@ namespace JobStatus.Client
                 return new Outcome(e.ToFailure(jobId));
             }
 
-            _log?.Invoke("GET " + uri.AbsoluteUri);
+            _log?.Invoke(request.Method.Method + " " + uri.AbsoluteUri);
 
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (_options.RequestTimeout is TimeSpan limit && limit > TimeSpan.Zero)
@@ -164,7 +228,10 @@ namespace JobStatus.Client
             using (response)
             {
                 string? requestId = Header(response, "X-Request-Id");
-                outcome = Interpret(jobId, (int)response.StatusCode, body, requestId, RetryAfterHeader.Read(response, _time.GetUtcNow()), response.Headers.Location).AsSent();
+                int status = (int)response.StatusCode;
+                outcome = (on200 != null && status == 200
+                    ? on200(body, requestId)
+                    : Interpret(jobId, status, body, requestId, RetryAfterHeader.Read(response, _time.GetUtcNow()), response.Headers.Location)).AsSent();
             }
 
             if (mayRenew && outcome.Result.Failure is { Kind: CloudJobFailureKind.AuthenticationFailed, TokenExpired: true })
@@ -192,10 +259,22 @@ namespace JobStatus.Client
             {
                 var notes = new List<string>();
                 var origin = new CloudJobResponseParser.Origin(Connection.ProjectId, Connection.Region, Connection.Endpoint, requestId, _time.GetUtcNow(), Connection.DomainId, Connection.Service.OwnerKind, Connection.OwnerId);
-                CloudJob? job = CloudJobResponseParser.Parse(Connection.Service, body, jobId, origin, notes, out string? problem);
+                CloudJob? job = CloudJobResponseParser.Parse(Connection.Service, body, jobId, origin, notes, out string? problem, out bool listsNone);
                 foreach (string note in notes)
                 {
                     _log?.Invoke(Connection.Authenticator.Redact($"Job '{jobId}': {note}"));
+                }
+
+                if (listsNone)
+                {
+                    // A list-answering service says "no such job" with an empty list, not a 404.
+                    return new Outcome(Fail(
+                        CloudJobFailureKind.NotFound,
+                        jobId,
+                        $"Job '{jobId}' was not found by {ServiceText} in {Connection.ScopeText} at {Host} ({problem}{RequestIdText(requestId)}). "
+                        + "Check the job id, " + (Connection.Service.Owner is JobOwner listOwner ? $"-{listOwner.Parameter} ({listOwner.What}), " : string.Empty) + "the project and -Service; finished jobs are kept only for a limited time.",
+                        status,
+                        requestId: requestId));
                 }
 
                 return job != null
@@ -238,6 +317,7 @@ namespace JobStatus.Client
                         CloudJobFailureKind.NotFound,
                         jobId,
                         $"Job '{jobId}' was not found by {ServiceText} in {Connection.ScopeText} at {Host} ({said}). "
+                        + OrderHint(jobId)
                         + "Check the job id, " + (Connection.Service.Owner is JobOwner owner ? $"-{owner.Parameter} ({owner.What}), " : string.Empty) + "the project and -Service (a job is read from the service that started it); finished jobs are kept only for a limited time.",
                         status,
                         error,

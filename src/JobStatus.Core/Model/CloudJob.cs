@@ -134,6 +134,11 @@ namespace JobStatus
         /// <summary>When this status was read.</summary>
         public DateTimeOffset RetrievedAt { get; }
 
+        /// <summary>This job with the resources a lookup found (an order's, read after it completed).</summary>
+        internal CloudJob WithResourceIds(IReadOnlyList<string> resourceIds) => new CloudJob(
+            Id, Status, RawStatus, BeginTime, EndTime, ErrorCode, ErrorMessage, ProjectId, Region, Endpoint, RequestId, RetrievedAt,
+            Service, JobType, SubJobs, resourceIds, DomainId, InstanceId, GraphId, EngineId);
+
         public override string ToString() => Id;
     }
 }

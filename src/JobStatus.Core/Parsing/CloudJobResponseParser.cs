@@ -50,9 +50,15 @@ namespace JobStatus.Parsing
         /// <summary>Parses the body as <paramref name="service"/> lays it out.</summary>
         /// <param name="notes">Receives remarks on fields that were present but unreadable (kept as null).</param>
         /// <param name="problem">Why the body is not a job answer, when the result is null.</param>
-        public static CloudJob? Parse(CloudJobService service, string body, string requestedId, Origin origin, IList<string> notes, out string? problem)
+        public static CloudJob? Parse(CloudJobService service, string body, string requestedId, Origin origin, IList<string> notes, out string? problem) =>
+            Parse(service, body, requestedId, origin, notes, out problem, out _);
+
+        /// <param name="listsNone">True when the service answers with a list (an envelope ending in "[]") that
+        /// does not hold the job: its way of saying there is no such job.</param>
+        public static CloudJob? Parse(CloudJobService service, string body, string requestedId, Origin origin, IList<string> notes, out string? problem, out bool listsNone)
         {
             problem = null;
+            listsNone = false;
             string text = body.Trim();
             if (text.Length == 0)
             {
@@ -82,7 +88,27 @@ namespace JobStatus.Parsing
                 JsonElement root = document.RootElement;
                 JobShape shape = service.Shape;
                 JsonElement job = root;
-                if (shape.Envelope != null)
+                if (shape.Envelope != null && shape.Envelope.EndsWith("[]", StringComparison.Ordinal))
+                {
+                    // A list answer (GeminiDB's jobs[], DMS's tasks[]): the entry of the job asked for.
+                    string listPath = shape.Envelope.Substring(0, shape.Envelope.Length - 2);
+                    if (!JsonPath.TryGet(root, root, listPath, out JsonElement entries) || entries.ValueKind != JsonValueKind.Array)
+                    {
+                        ServiceError error = ServiceError.Read(text);
+                        problem = error.Code != null || error.Message != null
+                            ? $"the answer has no '{listPath}' list (the service said {error.Describe()})"
+                            : $"the answer has no '{listPath}' list";
+                        return null;
+                    }
+
+                    if (!TryFindEntry(root, entries, shape, requestedId, out job))
+                    {
+                        problem = $"the answer's '{listPath}' list holds no job '{requestedId}'";
+                        listsNone = true;
+                        return null;
+                    }
+                }
+                else if (shape.Envelope != null)
                 {
                     if (!JsonPath.TryGet(root, root, shape.Envelope, out job) || job.ValueKind != JsonValueKind.Object)
                     {
@@ -97,7 +123,9 @@ namespace JobStatus.Parsing
                 if (JsonPath.Text(root, job, shape.Status) == null)
                 {
                     ServiceError error = ServiceError.Read(text);
-                    string where = shape.Envelope == null ? "the answer" : $"the answer's '{shape.Envelope}' object";
+                    string where = shape.Envelope == null ? "the answer"
+                        : shape.Envelope.EndsWith("[]", StringComparison.Ordinal) ? $"the answer's '{shape.Envelope.Substring(0, shape.Envelope.Length - 2)}' entry"
+                        : $"the answer's '{shape.Envelope}' object";
                     problem = error.Code != null || error.Message != null
                         ? $"{where} has no '{shape.Status}' (the service said {error.Describe()})"
                         : $"{where} has no '{shape.Status}'";
@@ -106,6 +134,29 @@ namespace JobStatus.Parsing
 
                 return Read(service, shape, root, job, requestedId, origin, notes, string.Empty);
             }
+        }
+
+        /// <summary>The list's entry whose id is the one asked for; else its only entry, when it has one (an id spelt otherwise).</summary>
+        private static bool TryFindEntry(JsonElement root, JsonElement entries, JobShape shape, string requestedId, out JsonElement entry)
+        {
+            entry = default;
+            int count = 0;
+            foreach (JsonElement item in entries.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.Object)
+                {
+                    continue;
+                }
+
+                count++;
+                entry = item;
+                if (string.Equals(JsonPath.FirstText(root, item, shape.Id), requestedId, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return count == 1;
         }
 
         private static CloudJob Read(CloudJobService service, JobShape shape, JsonElement root, JsonElement job, string fallbackId, Origin origin, IList<string> notes, string notePrefix)

@@ -50,8 +50,10 @@ namespace JobStatus.Services
             IReadOnlyList<string>? notFoundErrorCodes = null,
             DocumentedBudget? requestBudget = null,
             JobOwner? owner = null,
-            bool? globalCredentials = null)
+            bool? globalCredentials = null,
+            ResourceLookup? resourceLookup = null)
         {
+            ResourceLookup = resourceLookup;
             Name = name ?? throw new ArgumentNullException(nameof(name));
             DisplayName = displayName ?? throw new ArgumentNullException(nameof(displayName));
             HostLabel = hostLabel ?? throw new ArgumentNullException(nameof(hostLabel));
@@ -121,6 +123,9 @@ namespace JobStatus.Services
 
         /// <summary>Project, account (domain) or global: what the path is scoped by, and how a signed request says whose it is.</summary>
         public JobScope Scope { get; }
+
+        /// <summary>The request that names a succeeded job's resources, where its answer does not (orders); null for most services.</summary>
+        public ResourceLookup? ResourceLookup { get; }
 
         /// <summary>True where an access key signs for the account (X-Domain-Id, the vendor's GlobalCredentials); false where for a project (X-Project-Id).</summary>
         public bool SignsForAccount { get; }
@@ -202,7 +207,36 @@ namespace JobStatus.Services
         public Uri? EndpointFor(string region)
         {
             Uri? usual = Connection.EndpointRules.ForRegion(region, HostLabel);
-            return usual != null && _endpointExceptions.TryGetValue(region.Trim().ToLowerInvariant(), out string? host) ? new Uri(host) : usual;
+            if (usual == null)
+            {
+                return null;
+            }
+
+            return _endpointExceptions.TryGetValue(region.Trim().ToLowerInvariant(), out string? host) ? new Uri(host)
+                : GlobalEndpoint ?? usual;
+        }
+
+        /// <summary>The host of a global service for a region its vendor file does not list (Global EIP:
+        /// eip.myhuaweicloud.com; the international site's orders: bss-intl.myhuaweicloud.com): where every
+        /// region of the file gives a host with no region in its name, the first region's.</summary>
+        public Uri? GlobalEndpoint => _globalEndpoint ??= FindGlobalEndpoint();
+
+        private Uri? _globalEndpoint;
+
+        private Uri? FindGlobalEndpoint()
+        {
+            string? only = null;
+            foreach (string region in Regions)
+            {
+                if (!_endpointExceptions.TryGetValue(region, out string? host) || host.Contains(region, StringComparison.Ordinal))
+                {
+                    return null;
+                }
+
+                only ??= host;
+            }
+
+            return only == null ? null : new Uri(only);
         }
 
         /// <summary>True for the service's name or one of its aliases, in any case.</summary>

@@ -235,6 +235,409 @@ namespace JobStatus.Services
                 ["eu-west-101"] = "https://vpc.eu-west-101.myhuaweicloud.com",
             });
 
+        /// <summary>AntiDDoS: 24 regions, from huaweicloud-sdk-antiddos/huaweicloudsdkantiddos/v2/region/antiddos_region.py.</summary>
+        public static VendorRegionList AntiDDoS { get; } = new VendorRegionList(
+            "AntiDDoS",
+            "huaweicloud-sdk-antiddos/huaweicloudsdkantiddos/v2/region/antiddos_region.py",
+            "antiddos",
+            new[]
+            {
+                "ae-ad-1", "af-south-1", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3",
+                "ap-southeast-4", "cn-east-2", "cn-east-3", "cn-north-1", "cn-north-2", "cn-north-4",
+                "cn-north-9", "cn-south-1", "cn-south-2", "cn-south-4", "cn-southwest-2", "eu-west-0",
+                "la-north-2", "la-south-2", "me-east-1", "my-kualalumpur-1", "na-mexico-1", "ru-northwest-2",
+                "sa-brazil-1",
+            },
+            new Dictionary<string, string>());
+
+        /// <summary>CBR: 34 regions, from huaweicloud-sdk-cbr/huaweicloudsdkcbr/v1/region/cbr_region.py.</summary>
+        public static VendorRegionList CBR { get; } = new VendorRegionList(
+            "CBR",
+            "huaweicloud-sdk-cbr/huaweicloudsdkcbr/v1/region/cbr_region.py",
+            "cbr",
+            new[]
+            {
+                "ae-ad-1", "af-north-1", "af-south-1", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3",
+                "ap-southeast-4", "ap-southeast-5", "cn-east-2", "cn-east-3", "cn-east-4", "cn-east-5",
+                "cn-north-1", "cn-north-2", "cn-north-4", "cn-north-9", "cn-north-11", "cn-north-12",
+                "cn-south-1", "cn-south-2", "cn-south-4", "cn-southwest-2", "cn-southwest-3", "eu-west-0",
+                "eu-west-101", "la-north-2", "la-south-2", "me-east-1", "my-kualalumpur-1", "na-mexico-1",
+                "ru-moscow-1", "ru-northwest-2", "sa-brazil-1", "tr-west-1",
+            },
+            new Dictionary<string, string>
+            {
+                ["eu-west-101"] = "https://cbr.eu-west-101.myhuaweicloud.com",
+            });
+
+        /// <summary>CPH: 13 regions, from huaweicloud-sdk-cph/huaweicloudsdkcph/v1/region/cph_region.py.</summary>
+        public static VendorRegionList CPH { get; } = new VendorRegionList(
+            "CPH",
+            "huaweicloud-sdk-cph/huaweicloudsdkcph/v1/region/cph_region.py",
+            "cph",
+            new[]
+            {
+                "af-north-1", "ap-southeast-1", "ap-southeast-3", "cn-east-2", "cn-east-3", "cn-east-4",
+                "cn-north-4", "cn-north-9", "cn-south-1", "cn-southwest-2", "la-north-2", "la-south-2",
+                "ru-northwest-2",
+            },
+            new Dictionary<string, string>());
+
+        /// <summary>DDM: 16 regions, from huaweicloud-sdk-ddm/huaweicloudsdkddm/v1/region/ddm_region.py.</summary>
+        public static VendorRegionList DDM { get; } = new VendorRegionList(
+            "DDM",
+            "huaweicloud-sdk-ddm/huaweicloudsdkddm/v1/region/ddm_region.py",
+            "ddm",
+            new[]
+            {
+                "ae-ad-1", "ap-southeast-1", "cn-east-2", "cn-east-3", "cn-north-1", "cn-north-4",
+                "cn-north-9", "cn-south-1", "cn-south-2", "cn-southwest-2", "eu-west-101", "la-north-2",
+                "la-south-2", "my-kualalumpur-1", "ru-moscow-1", "sa-brazil-1",
+            },
+            new Dictionary<string, string>());
+
+        /// <summary>DNS: 27 regions, from huaweicloud-sdk-dns/huaweicloudsdkdns/v2/region/dns_region.py.</summary>
+        public static VendorRegionList DNS { get; } = new VendorRegionList(
+            "DNS",
+            "huaweicloud-sdk-dns/huaweicloudsdkdns/v2/region/dns_region.py",
+            "dns",
+            new[]
+            {
+                "ae-ad-1", "af-north-1", "af-south-1", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3",
+                "ap-southeast-4", "ap-southeast-5", "cn-east-2", "cn-east-3", "cn-east-4", "cn-east-5",
+                "cn-north-1", "cn-north-2", "cn-north-4", "cn-north-9", "cn-south-1", "cn-south-2",
+                "cn-southwest-2", "la-north-2", "la-south-2", "me-east-1", "my-kualalumpur-1", "na-mexico-1",
+                "ru-moscow-1", "sa-brazil-1", "tr-west-1",
+            },
+            new Dictionary<string, string>());
+
+        /// <summary>DWS: 31 regions, from huaweicloud-sdk-dws/huaweicloudsdkdws/v2/region/dws_region.py.</summary>
+        public static VendorRegionList DWS { get; } = new VendorRegionList(
+            "DWS",
+            "huaweicloud-sdk-dws/huaweicloudsdkdws/v2/region/dws_region.py",
+            "dws",
+            new[]
+            {
+                "ae-ad-1", "af-north-1", "af-south-1", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3",
+                "ap-southeast-4", "ap-southeast-5", "cn-east-2", "cn-east-3", "cn-east-4", "cn-east-5",
+                "cn-north-1", "cn-north-2", "cn-north-4", "cn-north-9", "cn-north-11", "cn-north-12",
+                "cn-south-1", "cn-south-4", "cn-southwest-2", "cn-southwest-3", "eu-west-101", "la-north-2",
+                "la-south-2", "me-east-1", "my-kualalumpur-1", "na-mexico-1", "ru-moscow-1", "sa-brazil-1",
+                "tr-west-1",
+            },
+            new Dictionary<string, string>
+            {
+                ["ap-southeast-4"] = "https://dws.ap-southeast-4.myhuaweicloud.cn",
+                ["cn-east-4"] = "https://dws.cn-east-4.myhuaweicloud.cn",
+                ["cn-north-12"] = "https://dws.cn-north-12.myhuaweicloud.cn",
+                ["cn-south-4"] = "https://dws.cn-south-4.myhuaweicloud.cn",
+                ["tr-west-1"] = "https://dws.tr-west-1.myhuaweicloud.cn",
+            });
+
+        /// <summary>GEIP: 1 regions, from huaweicloud-sdk-geip/huaweicloudsdkgeip/v3/region/geip_region.py.</summary>
+        public static VendorRegionList GEIP { get; } = new VendorRegionList(
+            "GEIP",
+            "huaweicloud-sdk-geip/huaweicloudsdkgeip/v3/region/geip_region.py",
+            "eip",
+            new[]
+            {
+                "cn-north-4",
+            },
+            new Dictionary<string, string>
+            {
+                ["cn-north-4"] = "https://eip.myhuaweicloud.com",
+            });
+
+        /// <summary>GeminiDB: 27 regions, from huaweicloud-sdk-gaussdbfornosql/huaweicloudsdkgaussdbfornosql/v3/region/gaussdbfornosql_region.py.</summary>
+        public static VendorRegionList GeminiDB { get; } = new VendorRegionList(
+            "GeminiDB",
+            "huaweicloud-sdk-gaussdbfornosql/huaweicloudsdkgaussdbfornosql/v3/region/gaussdbfornosql_region.py",
+            "gaussdb-nosql",
+            new[]
+            {
+                "af-south-1", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4",
+                "ap-southeast-5", "cn-east-2", "cn-east-3", "cn-east-4", "cn-north-1", "cn-north-2",
+                "cn-north-4", "cn-north-9", "cn-north-11", "cn-south-1", "cn-south-2", "cn-south-4",
+                "cn-southwest-2", "cn-southwest-3", "eu-west-101", "la-north-2", "la-south-2", "me-east-1",
+                "ru-moscow-1", "ru-northwest-2", "sa-brazil-1", "tr-west-1",
+            },
+            new Dictionary<string, string>());
+
+        /// <summary>GES: 9 regions, from huaweicloud-sdk-ges/huaweicloudsdkges/v2/region/ges_region.py.</summary>
+        public static VendorRegionList GES { get; } = new VendorRegionList(
+            "GES",
+            "huaweicloud-sdk-ges/huaweicloudsdkges/v2/region/ges_region.py",
+            "ges",
+            new[]
+            {
+                "ap-southeast-1", "ap-southeast-3", "cn-east-3", "cn-north-1", "cn-north-2", "cn-north-4",
+                "cn-south-1", "eu-west-101", "ru-moscow-1",
+            },
+            new Dictionary<string, string>());
+
+        /// <summary>Kafka: 34 regions, from huaweicloud-sdk-kafka/huaweicloudsdkkafka/v2/region/kafka_region.py.</summary>
+        public static VendorRegionList Kafka { get; } = new VendorRegionList(
+            "Kafka",
+            "huaweicloud-sdk-kafka/huaweicloudsdkkafka/v2/region/kafka_region.py",
+            "dms",
+            new[]
+            {
+                "ae-ad-1", "af-north-1", "af-south-1", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3",
+                "ap-southeast-4", "ap-southeast-5", "cn-east-2", "cn-east-3", "cn-east-4", "cn-east-5",
+                "cn-north-1", "cn-north-2", "cn-north-4", "cn-north-9", "cn-north-11", "cn-north-12",
+                "cn-south-1", "cn-south-2", "cn-south-4", "cn-southwest-2", "cn-southwest-3", "eu-west-0",
+                "eu-west-101", "la-north-2", "la-south-2", "me-east-1", "my-kualalumpur-1", "na-mexico-1",
+                "ru-moscow-1", "ru-northwest-2", "sa-brazil-1", "tr-west-1",
+            },
+            new Dictionary<string, string>());
+
+        /// <summary>openGauss: 25 regions, from huaweicloud-sdk-gaussdbforopengauss/huaweicloudsdkgaussdbforopengauss/v3/region/gaussdbforopengauss_region.py.</summary>
+        public static VendorRegionList OpenGauss { get; } = new VendorRegionList(
+            "openGauss",
+            "huaweicloud-sdk-gaussdbforopengauss/huaweicloudsdkgaussdbforopengauss/v3/region/gaussdbforopengauss_region.py",
+            "gaussdb-opengauss",
+            new[]
+            {
+                "af-north-1", "af-south-1", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3",
+                "ap-southeast-4", "ap-southeast-5", "cn-east-2", "cn-east-3", "cn-east-4", "cn-east-5",
+                "cn-north-2", "cn-north-4", "cn-north-9", "cn-north-12", "cn-south-1", "cn-south-2",
+                "cn-south-4", "cn-southwest-2", "la-north-2", "la-south-2", "me-east-1", "ru-northwest-2",
+                "sa-brazil-1", "tr-west-1",
+            },
+            new Dictionary<string, string>
+            {
+                ["af-north-1"] = "https://gaussdb.af-north-1.myhuaweicloud.com",
+                ["ap-southeast-5"] = "https://gaussdb.ap-southeast-5.myhuaweicloud.com",
+                ["cn-east-2"] = "https://gaussdb.cn-east-2.myhuaweicloud.com",
+                ["cn-east-4"] = "https://gaussdb.cn-east-4.myhuaweicloud.com",
+                ["cn-east-5"] = "https://gaussdb.cn-east-5.myhuaweicloud.com",
+                ["cn-north-12"] = "https://gaussdb.cn-north-12.myhuaweicloud.com",
+                ["me-east-1"] = "https://gaussdb.me-east-1.myhuaweicloud.com",
+                ["tr-west-1"] = "https://gaussdb.tr-west-1.myhuaweicloud.com",
+            });
+
+        /// <summary>RabbitMQ: 34 regions, from huaweicloud-sdk-rabbitmq/huaweicloudsdkrabbitmq/v2/region/rabbitmq_region.py.</summary>
+        public static VendorRegionList RabbitMQ { get; } = new VendorRegionList(
+            "RabbitMQ",
+            "huaweicloud-sdk-rabbitmq/huaweicloudsdkrabbitmq/v2/region/rabbitmq_region.py",
+            "dms",
+            new[]
+            {
+                "ae-ad-1", "af-north-1", "af-south-1", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3",
+                "ap-southeast-4", "ap-southeast-5", "cn-east-2", "cn-east-3", "cn-east-4", "cn-east-5",
+                "cn-north-1", "cn-north-2", "cn-north-4", "cn-north-9", "cn-north-11", "cn-north-12",
+                "cn-south-1", "cn-south-2", "cn-south-4", "cn-southwest-2", "cn-southwest-3", "eu-west-0",
+                "eu-west-101", "la-north-2", "la-south-2", "me-east-1", "my-kualalumpur-1", "na-mexico-1",
+                "ru-moscow-1", "ru-northwest-2", "sa-brazil-1", "tr-west-1",
+            },
+            new Dictionary<string, string>());
+
+        /// <summary>RocketMQ: 34 regions, from huaweicloud-sdk-rocketmq/huaweicloudsdkrocketmq/v2/region/rocketmq_region.py.</summary>
+        public static VendorRegionList RocketMQ { get; } = new VendorRegionList(
+            "RocketMQ",
+            "huaweicloud-sdk-rocketmq/huaweicloudsdkrocketmq/v2/region/rocketmq_region.py",
+            "dms",
+            new[]
+            {
+                "ae-ad-1", "af-north-1", "af-south-1", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3",
+                "ap-southeast-4", "ap-southeast-5", "cn-east-2", "cn-east-3", "cn-east-4", "cn-east-5",
+                "cn-north-1", "cn-north-2", "cn-north-4", "cn-north-9", "cn-north-11", "cn-north-12",
+                "cn-south-1", "cn-south-2", "cn-south-4", "cn-southwest-2", "cn-southwest-3", "eu-west-0",
+                "eu-west-101", "la-north-2", "la-south-2", "me-east-1", "my-kualalumpur-1", "na-mexico-1",
+                "ru-moscow-1", "ru-northwest-2", "sa-brazil-1", "tr-west-1",
+            },
+            new Dictionary<string, string>());
+
+        /// <summary>SDRS: 7 regions, from huaweicloud-sdk-sdrs/huaweicloudsdksdrs/v1/region/sdrs_region.py.</summary>
+        public static VendorRegionList SDRS { get; } = new VendorRegionList(
+            "SDRS",
+            "huaweicloud-sdk-sdrs/huaweicloudsdksdrs/v1/region/sdrs_region.py",
+            "sdrs",
+            new[]
+            {
+                "af-south-1", "ap-southeast-2", "ap-southeast-3", "cn-east-2", "cn-east-3", "cn-north-4",
+                "cn-south-1",
+            },
+            new Dictionary<string, string>
+            {
+                ["ap-southeast-2"] = "https://sdrs.ap-southeast-3.myhuaweicloud.com",
+            });
+
+        /// <summary>SFSTurbo: 32 regions, from huaweicloud-sdk-sfsturbo/huaweicloudsdksfsturbo/v1/region/sfsturbo_region.py.</summary>
+        public static VendorRegionList SFSTurbo { get; } = new VendorRegionList(
+            "SFSTurbo",
+            "huaweicloud-sdk-sfsturbo/huaweicloudsdksfsturbo/v1/region/sfsturbo_region.py",
+            "sfs-turbo",
+            new[]
+            {
+                "ae-ad-1", "af-north-1", "af-south-1", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3",
+                "ap-southeast-4", "ap-southeast-5", "cn-east-2", "cn-east-3", "cn-east-4", "cn-east-5",
+                "cn-north-1", "cn-north-2", "cn-north-4", "cn-north-9", "cn-north-11", "cn-north-12",
+                "cn-south-1", "cn-south-2", "cn-south-4", "cn-southwest-2", "cn-southwest-3", "eu-west-101",
+                "la-north-2", "la-south-2", "me-east-1", "my-kualalumpur-1", "na-mexico-1", "ru-moscow-1",
+                "sa-brazil-1", "tr-west-1",
+            },
+            new Dictionary<string, string>());
+
+        /// <summary>WAF: 34 regions, from huaweicloud-sdk-waf/huaweicloudsdkwaf/v1/region/waf_region.py.</summary>
+        public static VendorRegionList WAF { get; } = new VendorRegionList(
+            "WAF",
+            "huaweicloud-sdk-waf/huaweicloudsdkwaf/v1/region/waf_region.py",
+            "waf",
+            new[]
+            {
+                "ae-ad-1", "af-north-1", "af-south-1", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3",
+                "ap-southeast-4", "ap-southeast-5", "cn-east-2", "cn-east-3", "cn-east-4", "cn-east-5",
+                "cn-north-1", "cn-north-2", "cn-north-4", "cn-north-9", "cn-north-11", "cn-north-12",
+                "cn-south-1", "cn-south-2", "cn-south-4", "cn-southwest-2", "cn-southwest-3", "eu-west-0",
+                "eu-west-101", "la-north-2", "la-south-2", "me-east-1", "my-kualalumpur-1", "na-mexico-1",
+                "ru-moscow-1", "ru-northwest-2", "sa-brazil-1", "tr-west-1",
+            },
+            new Dictionary<string, string>
+            {
+                ["cn-north-9"] = "https://waf.cn-north-9.myhuaweicloud.cn",
+                ["eu-west-101"] = "https://waf.eu-west-101.myhuaweicloud.com",
+            });
+
+        /// <summary>SWR: 35 regions, from huaweicloud-sdk-swr/huaweicloudsdkswr/v2/region/swr_region.py.</summary>
+        public static VendorRegionList SWR { get; } = new VendorRegionList(
+            "SWR",
+            "huaweicloud-sdk-swr/huaweicloudsdkswr/v2/region/swr_region.py",
+            "swr-api",
+            new[]
+            {
+                "ae-ad-1", "af-north-1", "af-south-1", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3",
+                "ap-southeast-4", "ap-southeast-5", "cn-east-2", "cn-east-3", "cn-east-4", "cn-east-5",
+                "cn-north-1", "cn-north-2", "cn-north-4", "cn-north-9", "cn-north-11", "cn-north-12",
+                "cn-south-1", "cn-south-2", "cn-south-4", "cn-southwest-2", "cn-southwest-3", "eu-west-0",
+                "eu-west-101", "la-north-2", "la-south-2", "me-east-1", "my-kualalumpur-1", "na-mexico-1",
+                "ru-moscow-1", "ru-northwest-2", "sa-brazil-1", "sa-peru-1", "tr-west-1",
+            },
+            new Dictionary<string, string>());
+
+        /// <summary>CSE: 27 regions, from huaweicloud-sdk-cse/huaweicloudsdkcse/v1/region/cse_region.py.</summary>
+        public static VendorRegionList CSE { get; } = new VendorRegionList(
+            "CSE",
+            "huaweicloud-sdk-cse/huaweicloudsdkcse/v1/region/cse_region.py",
+            "cse",
+            new[]
+            {
+                "af-south-1", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4",
+                "cn-east-2", "cn-east-3", "cn-east-4", "cn-east-5", "cn-north-1", "cn-north-4", "cn-north-9",
+                "cn-north-11", "cn-north-12", "cn-south-1", "cn-south-2", "cn-south-4", "cn-southwest-2",
+                "cn-southwest-3", "la-north-2", "la-south-2", "me-east-1", "my-kualalumpur-1", "ru-moscow-1",
+                "ru-northwest-2", "sa-brazil-1", "tr-west-1",
+            },
+            new Dictionary<string, string>());
+
+        /// <summary>ServiceStage: 22 regions, from huaweicloud-sdk-servicestage/huaweicloudsdkservicestage/v3/region/servicestage_region.py.</summary>
+        public static VendorRegionList ServiceStage { get; } = new VendorRegionList(
+            "ServiceStage",
+            "huaweicloud-sdk-servicestage/huaweicloudsdkservicestage/v3/region/servicestage_region.py",
+            "servicestage",
+            new[]
+            {
+                "af-south-1", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4",
+                "cn-east-2", "cn-east-3", "cn-east-4", "cn-north-1", "cn-north-4", "cn-north-9",
+                "cn-north-12", "cn-south-1", "cn-south-4", "cn-southwest-2", "la-north-2", "la-south-2",
+                "me-east-1", "my-kualalumpur-1", "ru-moscow-1", "sa-brazil-1", "tr-west-1",
+            },
+            new Dictionary<string, string>());
+
+        /// <summary>UCS: 1 regions, from huaweicloud-sdk-ucs/huaweicloudsdkucs/v1/region/ucs_region.py.</summary>
+        public static VendorRegionList UCS { get; } = new VendorRegionList(
+            "UCS",
+            "huaweicloud-sdk-ucs/huaweicloudsdkucs/v1/region/ucs_region.py",
+            "ucs",
+            new[]
+            {
+                "cn-north-4",
+            },
+            new Dictionary<string, string>
+            {
+                ["cn-north-4"] = "https://ucs.myhuaweicloud.com",
+            });
+
+        /// <summary>CCEAutopilot: 33 regions, from huaweicloud-sdk-cce/huaweicloudsdkcce/v3/region/cce_region.py.</summary>
+        public static VendorRegionList CCEAutopilot { get; } = new VendorRegionList(
+            "CCEAutopilot",
+            "huaweicloud-sdk-cce/huaweicloudsdkcce/v3/region/cce_region.py",
+            "cce",
+            new[]
+            {
+                "ae-ad-1", "af-north-1", "af-south-1", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3",
+                "ap-southeast-4", "ap-southeast-5", "cn-east-2", "cn-east-3", "cn-east-4", "cn-east-5",
+                "cn-north-1", "cn-north-2", "cn-north-4", "cn-north-9", "cn-north-11", "cn-north-12",
+                "cn-south-1", "cn-south-2", "cn-south-4", "cn-southwest-2", "eu-west-0", "eu-west-101",
+                "la-north-2", "la-south-2", "me-east-1", "my-kualalumpur-1", "na-mexico-1", "ru-moscow-1",
+                "ru-northwest-2", "sa-brazil-1", "tr-west-1",
+            },
+            new Dictionary<string, string>());
+
+        /// <summary>Workspace: 18 regions, from huaweicloud-sdk-workspace/huaweicloudsdkworkspace/v2/region/workspace_region.py.</summary>
+        public static VendorRegionList Workspace { get; } = new VendorRegionList(
+            "Workspace",
+            "huaweicloud-sdk-workspace/huaweicloudsdkworkspace/v2/region/workspace_region.py",
+            "workspace",
+            new[]
+            {
+                "af-north-1", "af-south-1", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "cn-east-3",
+                "cn-east-5", "cn-north-4", "cn-north-9", "cn-north-11", "cn-south-1", "cn-southwest-2",
+                "eu-west-101", "la-north-2", "la-south-2", "me-east-1", "sa-brazil-1", "tr-west-1",
+            },
+            new Dictionary<string, string>
+            {
+                ["eu-west-101"] = "https://workspace.eu-west-101.myhuaweicloud.com",
+            });
+
+        /// <summary>WorkspaceApp: 17 regions, from huaweicloud-sdk-workspaceapp/huaweicloudsdkworkspaceapp/v1/region/workspaceapp_region.py.</summary>
+        public static VendorRegionList WorkspaceApp { get; } = new VendorRegionList(
+            "WorkspaceApp",
+            "huaweicloud-sdk-workspaceapp/huaweicloudsdkworkspaceapp/v1/region/workspaceapp_region.py",
+            "workspace",
+            new[]
+            {
+                "af-north-1", "af-south-1", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "cn-east-3",
+                "cn-east-5", "cn-north-4", "cn-north-9", "cn-north-11", "cn-south-1", "cn-southwest-2",
+                "la-north-2", "la-south-2", "me-east-1", "sa-brazil-1", "tr-west-1",
+            },
+            new Dictionary<string, string>
+            {
+                ["cn-east-3"] = "https://appstream.cn-east-3.myhuaweicloud.com",
+                ["cn-north-4"] = "https://appstream.cn-north-4.myhuaweicloud.com",
+                ["cn-north-9"] = "https://appstream.cn-north-9.myhuaweicloud.com",
+                ["cn-south-1"] = "https://appstream.cn-south-1.myhuaweicloud.com",
+                ["cn-southwest-2"] = "https://appstream.cn-southwest-2.myhuaweicloud.com",
+            });
+
+        /// <summary>Order: 1 regions, from huaweicloud-sdk-bss/huaweicloudsdkbss/v2/region/bss_region.py.</summary>
+        public static VendorRegionList Order { get; } = new VendorRegionList(
+            "Order",
+            "huaweicloud-sdk-bss/huaweicloudsdkbss/v2/region/bss_region.py",
+            "bss",
+            new[]
+            {
+                "cn-north-1",
+            },
+            new Dictionary<string, string>
+            {
+                ["cn-north-1"] = "https://bss.myhuaweicloud.com",
+            });
+
+        /// <summary>OrderIntl: 2 regions, from huaweicloud-sdk-bssintl/huaweicloudsdkbssintl/v2/region/bssintl_region.py.</summary>
+        public static VendorRegionList OrderIntl { get; } = new VendorRegionList(
+            "OrderIntl",
+            "huaweicloud-sdk-bssintl/huaweicloudsdkbssintl/v2/region/bssintl_region.py",
+            "bss-intl",
+            new[]
+            {
+                "ap-southeast-1", "eu-west-101",
+            },
+            new Dictionary<string, string>
+            {
+                ["ap-southeast-1"] = "https://bss-intl.myhuaweicloud.com",
+                ["eu-west-101"] = "https://bss.myhuaweicloud.eu",
+            });
+
         /// <summary>Every list above, in the catalog's order.</summary>
         public static IReadOnlyList<VendorRegionList> All { get; } = Array.AsReadOnly(new[]
         {
@@ -250,6 +653,31 @@ namespace JobStatus.Services
             Ims,
             Rds,
             Vpc,
+            AntiDDoS,
+            CBR,
+            CPH,
+            DDM,
+            DNS,
+            DWS,
+            GEIP,
+            GeminiDB,
+            GES,
+            Kafka,
+            OpenGauss,
+            RabbitMQ,
+            RocketMQ,
+            SDRS,
+            SFSTurbo,
+            WAF,
+            SWR,
+            CSE,
+            ServiceStage,
+            UCS,
+            CCEAutopilot,
+            Workspace,
+            WorkspaceApp,
+            Order,
+            OrderIntl,
         });
     }
 }

@@ -24,8 +24,9 @@ namespace JobStatus.Completion
             foreach (string region in CloudJobServices.AnyServiceRegionsStartingWith(word.Text))
             {
                 string[] serving = CloudJobServices.Serving(region).Select(s => s.Name).ToArray();
-                string tooltip = serving.Length == CloudJobServices.All.Count
-                    ? "Served by every service"
+                string[] others = CloudJobServices.All.Select(s => s.Name).Except(serving).ToArray();
+                string tooltip = others.Length == 0 ? "Served by every service"
+                    : serving.Length > others.Length ? "Served by every service but " + string.Join(", ", others)
                     : "Served by " + string.Join(", ", serving);
                 yield return new CompletionResult(word.Quote(region), region, CompletionResultType.ParameterValue, tooltip);
             }
