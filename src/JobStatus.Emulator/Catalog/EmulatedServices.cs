@@ -314,9 +314,9 @@ internal static class EmulatedServices
     /// <exception cref="ArgumentException">The catalog gives it no word for one of the three.</exception>
     private static EmulatedService Generic(CloudJobService entry, GenericServiceFacts facts, JobApi api)
     {
-        string Word(CloudJobStatus meaning) =>
-            entry.Statuses.Words.FirstOrDefault(w => w.Value == meaning).Key
-            ?? throw new ArgumentException($"the catalog gives no {meaning} word, so the emulator cannot finish its jobs.");
+        string Word(CloudJobStatus meaning, string? undocumented) =>
+            entry.Statuses.Words.FirstOrDefault(w => w.Value == meaning).Key ?? undocumented
+            ?? throw new ArgumentException($"the catalog gives no {meaning} word: give the emulator one in its GenericServiceTable row.");
 
         var shape = entry.Shape;
         var jobType = shape.JobType.Count > 0 ? facts.JobType ?? "emulated" : null;
@@ -326,9 +326,9 @@ internal static class EmulatedServices
             Api = api,
             Writer = GenericJobBodyWriter.Instance,
             HandWritten = false,
-            RunningStatus = Word(CloudJobStatus.Running),
-            SuccessStatus = Word(CloudJobStatus.Success),
-            FailureStatus = Word(CloudJobStatus.Failed),
+            RunningStatus = Word(CloudJobStatus.Running, facts.UndocumentedRunningWord),
+            SuccessStatus = Word(CloudJobStatus.Success, null),
+            FailureStatus = Word(CloudJobStatus.Failed, facts.UndocumentedFailureWord),
             StatusIsNumber = entry.Statuses.Words.All(w => long.TryParse(w.Key, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)),
             TimeFormat = facts.TimeFormat,
             EndTimeWhileRunning = facts.EndTimeWhileRunning,

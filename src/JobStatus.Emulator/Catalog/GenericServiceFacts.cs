@@ -18,6 +18,12 @@ internal sealed class GenericServiceFacts
 
     public string NotFoundMessage { get; init; } = "The job does not exist or has expired.";
 
+    /// <summary>The word a running job shows where the catalog documents none (GEIP): invented, so the module reads it as Unknown.</summary>
+    public string? UndocumentedRunningWord { get; init; }
+
+    /// <summary>The word a failed job ends with where the catalog documents none (DNS, GEIP): invented, read as Unknown.</summary>
+    public string? UndocumentedFailureWord { get; init; }
+
     /// <summary>The default of the job's type field, where the catalog's shape has one.</summary>
     public string? JobType { get; init; }
 }

@@ -25,12 +25,14 @@ internal static class GenericServiceTable
         ["CSE"] = new() { TimeFormat = JobTimeFormat.EpochMs, ErrorShape = ErrorShape.CodeAndMessage, NotFoundCode = "CSE.00404001" },
         // DDM.json: timeExample 2018-08-06T10:41:14+0000; errorShape error_code/error_msg (ErrorResponse); code invented as for the other DBS services.
         ["DDM"] = new() { TimeFormat = JobTimeFormat.IsoOffsetUtc, ErrorShape = ErrorShape.CodeAndMessage, NotFoundCode = "DBS.00404001" },
+        // DNS.json: statuses documents no failure word (the SDK's enum is PENDING, DONE): ERROR is invented.
         // DNS.json: timeExample 2025-06-17T13:09:15.214 (the API definition's example, not the docstring's); errorShape code/message at top level (dns_api_80003); code invented.
-        ["DNS"] = new() { TimeFormat = JobTimeFormat.IsoFractionNoZone, ErrorShape = ErrorShape.CodeMessage, NotFoundCode = "DNS.0404" },
+        ["DNS"] = new() { TimeFormat = JobTimeFormat.IsoFractionNoZone, ErrorShape = ErrorShape.CodeMessage, NotFoundCode = "DNS.0404", UndocumentedFailureWord = "ERROR" },
         // DWS.json: timeExample 2022-11-09T20:25:00, zone unknown; errorShape not documented: error_code/error_msg assumed, code invented.
         ["DWS"] = new() { TimeFormat = JobTimeFormat.IsoNoZone, ErrorShape = ErrorShape.CodeAndMessage, NotFoundCode = "DWS.00404001" },
+        // GEIP.json: statuses documents only FINISH_SUCC (notes: "running and failed words are unknown"): RUNNING and FINISH_FAIL are invented.
         // GEIP.json: timeExample 2023-12-12T07:37:36Z; errorShape not documented: error_code/error_msg assumed, code invented.
-        ["GEIP"] = new() { TimeFormat = JobTimeFormat.Iso, ErrorShape = ErrorShape.CodeAndMessage, NotFoundCode = "GEIP.00404001" },
+        ["GEIP"] = new() { TimeFormat = JobTimeFormat.Iso, ErrorShape = ErrorShape.CodeAndMessage, NotFoundCode = "GEIP.00404001", UndocumentedRunningWord = "RUNNING", UndocumentedFailureWord = "FINISH_FAIL" },
         // GES.json: timeFormat UTC yyyy-MM-dd'T'HH:mm:ss; errorShape error_code/error_msg with GES.8301 'can not find job' (the API Explorer's 400 example; the emulator answers it with 404).
         ["GES"] = new() { TimeFormat = JobTimeFormat.IsoNoZone, ErrorShape = ErrorShape.CodeAndMessage, NotFoundCode = "GES.8301" },
         // GeminiDB.json: timeExample 2023-09-12T06:44:01+0000; errorShape not documented: error_code/error_msg as its siblings on the same path.
@@ -39,6 +41,8 @@ internal static class GenericServiceTable
         ["Kafka"] = new() { TimeFormat = JobTimeFormat.IsoFraction, ErrorShape = ErrorShape.CodeAndMessage, NotFoundCode = "DMS.00404001" },
         // Order.json: timeFormat UTC yyyy-MM-dd'T'HH:mm:ss'Z'; errorShape error_code/error_msg (API pages' response tables); code invented.
         ["Order"] = new() { TimeFormat = JobTimeFormat.Iso, ErrorShape = ErrorShape.CodeAndMessage, NotFoundCode = "CBC.00404001" },
+        // Order.json again: the international site's orders (bss-intl) answer as the Chinese site's.
+        ["OrderIntl"] = new() { TimeFormat = JobTimeFormat.Iso, ErrorShape = ErrorShape.CodeAndMessage, NotFoundCode = "CBC.00404001" },
         // RabbitMQ.json: as Kafka: timeExample 2020-06-23T03:00:03.471Z; errorShape not documented.
         ["RabbitMQ"] = new() { TimeFormat = JobTimeFormat.IsoFraction, ErrorShape = ErrorShape.CodeAndMessage, NotFoundCode = "DMS.00404001" },
         // RocketMQ.json: as Kafka: timeExample 2020-06-23T03:00:03.471Z; errorShape not documented.

@@ -22,7 +22,7 @@ internal sealed class GenericJobBodyWriter : JobBodyWriter
         var service = job.Service;
         var shape = service.Catalog.Shape;
         var root = new Node();
-        var body = shape.Envelope is null ? root : root.At(shape.Envelope);
+        var body = Envelope(root, shape.Envelope);
         Fill(root, body, shape, new Fields(
             job.Id, job.StatusAt(now), job.JobType, job.BeginTime, finished ? job.EndTime : null, job.LastChangeAt(now),
             finished ? job.ErrorCode : null, finished ? job.ErrorMsg : null, job.ResourceId), job, service.StatusIsNumber);
@@ -56,6 +56,33 @@ internal sealed class GenericJobBodyWriter : JobBodyWriter
         }
 
         root.WriteMembers(writer);
+    }
+
+    /// <summary>The object that holds the job: the answer itself, the envelope object, or for a list
+    /// answer (an envelope ending in "[]", GeminiDB's jobs[], DMS's tasks[]) the one entry of that list.</summary>
+    private static Node Envelope(Node root, string? envelope)
+    {
+        if (envelope is null)
+        {
+            return root;
+        }
+
+        if (!envelope.EndsWith("[]", StringComparison.Ordinal))
+        {
+            return root.At(envelope);
+        }
+
+        var list = envelope.Substring(0, envelope.Length - 2);
+        var entry = new Node();
+        Place(root, root, list).Set(Last(list), (w, name) =>
+        {
+            w.WriteStartArray(name);
+            w.WriteStartObject();
+            entry.WriteMembers(w);
+            w.WriteEndObject();
+            w.WriteEndArray();
+        });
+        return entry;
     }
 
     private static void Fill(Node root, Node body, JobShape shape, Fields fields, EmulatedJob job, bool statusIsNumber)

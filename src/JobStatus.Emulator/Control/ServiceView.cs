@@ -8,6 +8,7 @@ namespace JobStatus.Emulator.Control;
 /// are read, and the words the emulator writes for them.</summary>
 /// <param name="Scope">project, domain or global: which id the path names.</param>
 /// <param name="OwnerParameter">InstanceId, GraphId or EngineId where the path names an owner (the job spec takes it camel-cased); else null.</param>
+/// <param name="RunningMeans">What the module reads the word as (Running, Success, Failed; Unknown for a word the emulator had to invent).</param>
 /// <param name="StatusType">string, or number where the status is written as a JSON number.</param>
 /// <param name="HandWritten">False where the answer is laid out from the catalog's shape.</param>
 internal sealed record ServiceView(
@@ -19,6 +20,9 @@ internal sealed record ServiceView(
     string RunningStatus,
     string SuccessStatus,
     string FailureStatus,
+    string RunningMeans,
+    string SuccessMeans,
+    string FailureMeans,
     string StatusType,
     bool HasSubJobs,
     bool HandWritten,
@@ -39,6 +43,9 @@ internal sealed record ServiceView(
                 service.RunningStatus,
                 service.SuccessStatus,
                 service.FailureStatus,
+                catalog.Statuses.Parse(service.RunningStatus).ToString(),
+                catalog.Statuses.Parse(service.SuccessStatus).ToString(),
+                catalog.Statuses.Parse(service.FailureStatus).ToString(),
                 service.StatusIsNumber ? "number" : "string",
                 service.HasSubJobs,
                 service.HandWritten,
