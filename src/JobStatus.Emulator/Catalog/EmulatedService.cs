@@ -23,6 +23,9 @@ internal sealed class EmulatedService
     /// writes the status as a JSON number.</summary>
     public bool StatusIsNumber { get; init; }
 
+    /// <summary>The table row of a service played from its catalog shape; null for a hand-written one.</summary>
+    public GenericServiceFacts? Facts { get; init; }
+
     /// <summary>False for a service played from its catalog shape by <see cref="GenericJobBodyWriter"/>.</summary>
     public bool HandWritten { get; init; } = true;
 

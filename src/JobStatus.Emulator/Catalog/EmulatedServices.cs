@@ -326,6 +326,7 @@ internal static class EmulatedServices
             Api = api,
             Writer = GenericJobBodyWriter.Instance,
             HandWritten = false,
+            Facts = facts,
             RunningStatus = Word(CloudJobStatus.Running, facts.UndocumentedRunningWord),
             SuccessStatus = Word(CloudJobStatus.Success, null),
             FailureStatus = Word(CloudJobStatus.Failed, facts.UndocumentedFailureWord),

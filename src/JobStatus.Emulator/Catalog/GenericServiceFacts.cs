@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using JobStatus.Emulator.Model;
 
 namespace JobStatus.Emulator.Catalog;
@@ -23,6 +25,14 @@ internal sealed class GenericServiceFacts
 
     /// <summary>The word a failed job ends with where the catalog documents none (DNS, GEIP): invented, read as Unknown.</summary>
     public string? UndocumentedFailureWord { get; init; }
+
+    /// <summary>Fields the SDK model requires that the catalog's shape does not name, by dotted path as in
+    /// the shape, each with its raw JSON; a field the shape writes keeps the shape's value.</summary>
+    public IReadOnlyDictionary<string, string> FixedFields { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Paths of the shape whose values the SDK model types as numbers (CSE's id, an order's
+    /// type): written as JSON numbers when they are integers.</summary>
+    public IReadOnlyList<string> NumberFields { get; init; } = Array.Empty<string>();
 
     /// <summary>The default of the job's type field, where the catalog's shape has one.</summary>
     public string? JobType { get; init; }

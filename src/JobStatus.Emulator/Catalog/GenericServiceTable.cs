@@ -15,16 +15,19 @@ internal static class GenericServiceTable
         ["AntiDDoS"] = new() { TimeFormat = JobTimeFormat.Iso, ErrorShape = ErrorShape.CodeAndMessage, NotFoundCode = "AntiDDoS.00404001" },
         // CAE.json: timeFormat: ISO UTC with microseconds and Z (tasks[]); errorShape not established: error_code/error_msg assumed, code invented.
         ["CAE"] = new() { TimeFormat = JobTimeFormat.IsoMicro, ErrorShape = ErrorShape.CodeAndMessage, NotFoundCode = "CAE.00404001" },
+        // CBR.json, and the SDK model's enum of operation_type: backup is the default type.
         // CBR.json: timeExample 2019-05-23T14:31:36.007+00:00; errorShape error_code/error_msg with the documented 404 BackupService.6500 'Operation log does not exist.'.
-        ["CBR"] = new() { TimeFormat = JobTimeFormat.IsoFractionColonOffsetUtc, ErrorShape = ErrorShape.CodeAndMessage, NotFoundCode = "BackupService.6500", NotFoundMessage = "Operation log does not exist." },
+        ["CBR"] = new() { JobType = "backup", TimeFormat = JobTimeFormat.IsoFractionColonOffsetUtc, ErrorShape = ErrorShape.CodeAndMessage, NotFoundCode = "BackupService.6500", NotFoundMessage = "Operation log does not exist." },
         // CCEAutopilot.json: timeFormat Go time.String() as CCE; error shape not established, CCE's (its Autopilot error-code page) assumed.
         ["CCEAutopilot"] = new() { TimeFormat = JobTimeFormat.GoTime, ErrorShape = ErrorShape.CamelCase, NotFoundCode = "CCE.01404001", EndTimeWhileRunning = EndTimeWhileRunning.LastChange, JobType = "CreateCluster" },
         // CPH.json: timeFormat 'YYYY-MM-DDTHH:MM:SSZ'; errorShape not documented: error_code/error_msg as in its 200 answer, code invented.
         ["CPH"] = new() { TimeFormat = JobTimeFormat.Iso, ErrorShape = ErrorShape.CodeAndMessage, NotFoundCode = "CPH.00404001" },
+        // CSE.json and its SDK model: the job id is an integer, the type one of Create, Delete, Upgrade, Modify.
         // CSE.json: timeFormat epoch milliseconds as JSON integers; errorShape error_code/error_msg (API definition BadRequest); code invented.
-        ["CSE"] = new() { TimeFormat = JobTimeFormat.EpochMs, ErrorShape = ErrorShape.CodeAndMessage, NotFoundCode = "CSE.00404001" },
+        ["CSE"] = new() { JobType = "Create", NumberFields = new[] { "id" }, TimeFormat = JobTimeFormat.EpochMs, ErrorShape = ErrorShape.CodeAndMessage, NotFoundCode = "CSE.00404001" },
+        // DDM.json and its SDK model: end_time and instance.name are required; end_time "" while running, as GaussDB.
         // DDM.json: timeExample 2018-08-06T10:41:14+0000; errorShape error_code/error_msg (ErrorResponse); code invented as for the other DBS services.
-        ["DDM"] = new() { TimeFormat = JobTimeFormat.IsoOffsetUtc, ErrorShape = ErrorShape.CodeAndMessage, NotFoundCode = "DBS.00404001" },
+        ["DDM"] = new() { EndTimeWhileRunning = EndTimeWhileRunning.Empty, FixedFields = new Dictionary<string, string> { ["instance.name"] = "\"ddm-emulated\"" }, TimeFormat = JobTimeFormat.IsoOffsetUtc, ErrorShape = ErrorShape.CodeAndMessage, NotFoundCode = "DBS.00404001" },
         // DNS.json: statuses documents no failure word (the SDK's enum is PENDING, DONE): ERROR is invented.
         // DNS.json: timeExample 2025-06-17T13:09:15.214 (the API definition's example, not the docstring's); errorShape code/message at top level (dns_api_80003); code invented.
         ["DNS"] = new() { TimeFormat = JobTimeFormat.IsoFractionNoZone, ErrorShape = ErrorShape.CodeMessage, NotFoundCode = "DNS.0404", UndocumentedFailureWord = "ERROR" },
@@ -35,14 +38,17 @@ internal static class GenericServiceTable
         ["GEIP"] = new() { TimeFormat = JobTimeFormat.Iso, ErrorShape = ErrorShape.CodeAndMessage, NotFoundCode = "GEIP.00404001", UndocumentedRunningWord = "RUNNING", UndocumentedFailureWord = "FINISH_FAIL" },
         // GES.json: timeFormat UTC yyyy-MM-dd'T'HH:mm:ss; errorShape error_code/error_msg with GES.8301 'can not find job' (the API Explorer's 400 example; the emulator answers it with 404).
         ["GES"] = new() { TimeFormat = JobTimeFormat.IsoNoZone, ErrorShape = ErrorShape.CodeAndMessage, NotFoundCode = "GES.8301" },
+        // GeminiDB.json and its SDK model: a list answer whose entries require end_time, progress, fail_reason and
+        // instance.name, and whose top requires total_count.
         // GeminiDB.json: timeExample 2023-09-12T06:44:01+0000; errorShape not documented: error_code/error_msg as its siblings on the same path.
-        ["GeminiDB"] = new() { TimeFormat = JobTimeFormat.IsoOffsetUtc, ErrorShape = ErrorShape.CodeAndMessage, NotFoundCode = "DBS.00404001" },
+        ["GeminiDB"] = new() { EndTimeWhileRunning = EndTimeWhileRunning.Empty, FixedFields = new Dictionary<string, string> { ["instance.name"] = "\"nosql-emulated\"", ["progress"] = "\"\"", ["fail_reason"] = "\"\"", ["/total_count"] = "1" }, TimeFormat = JobTimeFormat.IsoOffsetUtc, ErrorShape = ErrorShape.CodeAndMessage, NotFoundCode = "DBS.00404001" },
         // Kafka.json: timeExample 2020-06-15T08:55:53.606Z; errorShape not documented: error_code/error_msg assumed, code invented.
         ["Kafka"] = new() { TimeFormat = JobTimeFormat.IsoFraction, ErrorShape = ErrorShape.CodeAndMessage, NotFoundCode = "DMS.00404001" },
+        // Order.json and the bss-order SDK model: order_type is an integer (1: new purchase).
         // Order.json: timeFormat UTC yyyy-MM-dd'T'HH:mm:ss'Z'; errorShape error_code/error_msg (API pages' response tables); code invented.
-        ["Order"] = new() { TimeFormat = JobTimeFormat.Iso, ErrorShape = ErrorShape.CodeAndMessage, NotFoundCode = "CBC.00404001" },
+        ["Order"] = new() { JobType = "1", NumberFields = new[] { "order_type" }, TimeFormat = JobTimeFormat.Iso, ErrorShape = ErrorShape.CodeAndMessage, NotFoundCode = "CBC.00404001" },
         // Order.json again: the international site's orders (bss-intl) answer as the Chinese site's.
-        ["OrderIntl"] = new() { TimeFormat = JobTimeFormat.Iso, ErrorShape = ErrorShape.CodeAndMessage, NotFoundCode = "CBC.00404001" },
+        ["OrderIntl"] = new() { JobType = "1", NumberFields = new[] { "order_type" }, TimeFormat = JobTimeFormat.Iso, ErrorShape = ErrorShape.CodeAndMessage, NotFoundCode = "CBC.00404001" },
         // RabbitMQ.json: as Kafka: timeExample 2020-06-23T03:00:03.471Z; errorShape not documented.
         ["RabbitMQ"] = new() { TimeFormat = JobTimeFormat.IsoFraction, ErrorShape = ErrorShape.CodeAndMessage, NotFoundCode = "DMS.00404001" },
         // RocketMQ.json: as Kafka: timeExample 2020-06-23T03:00:03.471Z; errorShape not documented.
@@ -61,9 +67,11 @@ internal static class GenericServiceTable
         ["WAF"] = new() { TimeFormat = JobTimeFormat.Iso, ErrorShape = ErrorShape.CodeAndMessage, NotFoundCode = "WAF.00404001" },
         // Workspace.json: timeFormat not documented, ISO Z assumed; errorShape error_code/error_msg (BaseResponse); code invented.
         ["Workspace"] = new() { TimeFormat = JobTimeFormat.Iso, ErrorShape = ErrorShape.CodeAndMessage, NotFoundCode = "WKS.00404001" },
+        // WorkspaceApp.json and its SDK model: job_type is one of its enum (CREATE_SERVER...).
         // WorkspaceApp.json: timeFormat ISO UTC with milliseconds and Z; errorShape error_code/error_msg (BaseResp); code invented.
-        ["WorkspaceApp"] = new() { TimeFormat = JobTimeFormat.IsoFraction, ErrorShape = ErrorShape.CodeAndMessage, NotFoundCode = "WKS.00404001" },
+        ["WorkspaceApp"] = new() { JobType = "CREATE_SERVER", TimeFormat = JobTimeFormat.IsoFraction, ErrorShape = ErrorShape.CodeAndMessage, NotFoundCode = "WKS.00404001" },
+        // openGauss.json and its SDK model: ended, progress, fail_reason (nullable) and instance.name are required.
         // openGauss.json: timeExample 2021-07-12T09:22:04+0000; shares the database path, whose error answers it takes.
-        ["openGauss"] = new() { TimeFormat = JobTimeFormat.IsoOffsetUtc, ErrorShape = ErrorShape.CodeAndMessage, NotFoundCode = "DBS.00404001" },
+        ["openGauss"] = new() { EndTimeWhileRunning = EndTimeWhileRunning.Empty, FixedFields = new Dictionary<string, string> { ["instance.name"] = "\"opengauss-emulated\"", ["progress"] = "\"\"", ["fail_reason"] = "null" }, TimeFormat = JobTimeFormat.IsoOffsetUtc, ErrorShape = ErrorShape.CodeAndMessage, NotFoundCode = "DBS.00404001" },
     };
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text.Json;
 using JobStatus.Emulator.Model;
 using JobStatus.Services;
@@ -55,6 +56,16 @@ internal sealed class GenericJobBodyWriter : JobBodyWriter
             });
         }
 
+        // What the SDK model requires beyond the catalog's shape; placed last, so the shape's own values win.
+        foreach (var (path, raw) in service.Facts?.FixedFields ?? new Dictionary<string, string>())
+        {
+            Put(root, body, path, (w, name) =>
+            {
+                w.WritePropertyName(name);
+                w.WriteRawValue(raw);
+            });
+        }
+
         root.WriteMembers(writer);
     }
 
@@ -90,7 +101,8 @@ internal sealed class GenericJobBodyWriter : JobBodyWriter
         var format = job.TimeFormat;
         if (shape.Id.Count > 0)
         {
-            Put(root, body, shape.Id[0], (w, name) => w.WriteString(name, fields.Id));
+            var idPath = shape.Id[0];
+            Put(root, body, idPath, (w, name) => WriteText(w, name, fields.Id, idPath, job));
         }
 
         Put(root, body, shape.Status, (w, name) =>
@@ -107,7 +119,8 @@ internal sealed class GenericJobBodyWriter : JobBodyWriter
 
         if (shape.JobType.Count > 0 && fields.JobType is { } jobType)
         {
-            Put(root, body, shape.JobType[0], (w, name) => w.WriteString(name, jobType));
+            var typePath = shape.JobType[0];
+            Put(root, body, typePath, (w, name) => WriteText(w, name, jobType, typePath, job));
         }
 
         if (shape.BeginTime.Count > 0)
@@ -135,6 +148,20 @@ internal sealed class GenericJobBodyWriter : JobBodyWriter
         if (shape.ResourceIds.Count > 0 && fields.ResourceId is { } resource)
         {
             Put(root, body, shape.ResourceIds[0], (w, name) => w.WriteString(name, resource));
+        }
+    }
+
+    /// <summary>A text value, as a JSON number where the service's row says the SDK model types that field as one.</summary>
+    private static void WriteText(Utf8JsonWriter writer, string name, string value, string path, EmulatedJob job)
+    {
+        var numeric = job.Service.Facts?.NumberFields.Contains(path) == true;
+        if (numeric && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+        {
+            writer.WriteNumber(name, number);
+        }
+        else
+        {
+            writer.WriteString(name, value);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using JobStatus.Emulator.Catalog;
 using JobStatus.Services;
 
@@ -10,6 +11,7 @@ namespace JobStatus.Emulator.Control;
 /// <param name="OwnerParameter">InstanceId, GraphId or EngineId where the path names an owner (the job spec takes it camel-cased); else null.</param>
 /// <param name="RunningMeans">What the module reads the word as (Running, Success, Failed; Unknown for a word the emulator had to invent).</param>
 /// <param name="StatusType">string, or number where the status is written as a JSON number.</param>
+/// <param name="IdType">number where the SDK model types the job id as a number (CSE): a job of it needs an id of digits.</param>
 /// <param name="HandWritten">False where the answer is laid out from the catalog's shape.</param>
 internal sealed record ServiceView(
     string Name,
@@ -24,6 +26,7 @@ internal sealed record ServiceView(
     string SuccessMeans,
     string FailureMeans,
     string StatusType,
+    string IdType,
     bool HasSubJobs,
     bool HandWritten,
     string Label)
@@ -47,6 +50,7 @@ internal sealed record ServiceView(
                 catalog.Statuses.Parse(service.SuccessStatus).ToString(),
                 catalog.Statuses.Parse(service.FailureStatus).ToString(),
                 service.StatusIsNumber ? "number" : "string",
+                catalog.Shape.Id.Count > 0 && service.Facts?.NumberFields.Contains(catalog.Shape.Id[0]) == true ? "number" : "string",
                 service.HasSubJobs,
                 service.HandWritten,
                 service.Api.Label));
