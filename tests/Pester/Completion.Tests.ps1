@@ -52,7 +52,7 @@ BeforeAll {
         'ap-southeast-5', 'cn-east-2', 'cn-east-3', 'cn-east-4', 'cn-east-5', 'cn-north-1', 'cn-north-2', 'cn-north-4',
         'cn-north-9', 'cn-north-11', 'cn-north-12', 'cn-south-1', 'cn-south-2', 'cn-south-4', 'cn-southwest-2',
         'cn-southwest-3', 'eu-west-0', 'eu-west-101', 'la-north-2', 'la-south-2', 'me-east-1', 'my-kualalumpur-1',
-        'na-mexico-1', 'ru-moscow-1', 'ru-northwest-2', 'sa-brazil-1', 'tr-west-1'
+        'na-mexico-1', 'ru-moscow-1', 'ru-northwest-2', 'sa-brazil-1', 'sa-peru-1', 'tr-west-1'
     )
 }
 
@@ -79,7 +79,9 @@ Describe 'Completion of -Region' {
 
     It 'names the services that serve a region in the tooltip on Connect-CloudJobService' {
         (Get-Completion $rs 'Connect-CloudJobService -Region cn-north-4').ToolTip | Should -Be 'Served by every service'
-        (Get-Completion $rs 'Connect-CloudJobService -Region cn-north-1')[0].ToolTip | Should -Be 'Served by BMS, CCE, DCS, DDS, ECS, ELB, EVS, IMS, RDS, VPC'
+        # Global services (Global EIP, UCS, the order sites) serve every region from their one host.
+        (Get-Completion $rs 'Connect-CloudJobService -Region cn-north-1')[0].ToolTip | Should -Be 'Served by every service but CFW, CPH, GaussDB, openGauss, SDRS, Workspace, WorkspaceApp'
+        (Get-Completion $rs 'Connect-CloudJobService -Region sa-peru-1').ToolTip | Should -Be 'Served by GEIP, Order, OrderIntl, SWR, UCS'
         (Get-Completion $rs "Connect-CloudJobService -Region 'eu-west-0").CompletionText | Should -Be "'eu-west-0'"
     }
 

@@ -326,7 +326,9 @@ Describe 'Completion and context per service' {
         $names | Should -Contain 'CFW'
         $names | Should -Contain 'ECS'
         $names | Should -Contain 'GaussDB'
-        $names.Count | Should -Be 12
+        $names.Count | Should -Be 37
+        $names | Should -Contain 'Kafka'
+        $names | Should -Contain 'Order'
 
         $e = (TabExpansion2 -inputScript 'Wait-CloudJob -Service e' -cursorColumn 'Wait-CloudJob -Service e'.Length).CompletionMatches
         $e.CompletionText | Should -Be 'ECS', 'ELB', 'EVS'

@@ -103,9 +103,10 @@ namespace JobStatus.Services
         /// <summary>Regions of <see cref="AllRegions"/> that start with <paramref name="prefix"/> (case-insensitive), in list order.</summary>
         public static IEnumerable<string> AnyServiceRegionsStartingWith(string? prefix) => WhereStartsWith(AllRegions, prefix);
 
-        /// <summary>The services whose region list holds <paramref name="region"/>, in <see cref="All"/> order.</summary>
+        /// <summary>The services whose region list holds <paramref name="region"/>, and the global ones (one host
+        /// for every region: Global EIP, UCS, orders), in <see cref="All"/> order.</summary>
         public static IEnumerable<CloudJobService> Serving(string region) =>
-            All.Where(s => s.Regions.Contains(region.Trim().ToLowerInvariant(), StringComparer.Ordinal));
+            All.Where(s => s.GlobalEndpoint != null || s.Regions.Contains(region.Trim().ToLowerInvariant(), StringComparer.Ordinal));
 
         private static IEnumerable<string> WhereStartsWith(IEnumerable<string> regions, string? prefix)
         {

@@ -68,6 +68,8 @@ internal static class IamTokenHandler
             json.WriteStartObject("user");
             json.WriteString("name", result.UserName);
             json.WriteStartObject("domain");
+            // IAM's answer names the account by id and name; the id is what account-wide services take.
+            json.WriteString("id", DomainIdOf(result.Domain ?? string.Empty));
             json.WriteString("name", result.Domain);
             json.WriteEndObject();
             json.WriteEndObject();
@@ -140,6 +142,11 @@ internal static class IamTokenHandler
             return null;
         }
     }
+
+    /// <summary>The emulated account's id: 32 hex characters, the same for the same account name
+    /// (IAM's ids have this form; the value is invented).</summary>
+    public static string DomainIdOf(string domainName) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("domain:" + domainName)), 0, 16);
 
     private sealed record SignInRequest(string Domain, string Name, string Password, string? ProjectId, string? ProjectName);
 }
