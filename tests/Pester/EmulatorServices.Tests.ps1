@@ -832,6 +832,20 @@ Describe 'Every service of the module''s catalog, as GET /_emulator/services lis
         $answer.Json.ValueKind | Should -Be 'Object' -Because $answer.Content
     }
 
+    It 'tries the most specific template first: /v1/policy/jobs/{id} is UCS''s, not ECS''s in a project named policy' {
+        $null = New-TestJob @{ service = 'ECS'; projectId = 'policy'; id = 'same' }, @{ service = 'UCS'; id = 'same' }
+        $answer = Get-Raw '/v1/policy/jobs/same'
+        $answer.Status | Should -Be 200
+        Get-Value $answer.Json 'status.status' | Should -Not -Be '<absent>' -Because "UCS's answer keeps its status in status.status: $($answer.Content)"
+        (Get-TestRequest | Select-Object -Last 1).service | Should -Be 'UCS'
+    }
+
+    It 'answers a query without AntiDDoS''s task_id with a 400 in its error shape, and reads the id from task_id among other parameters' {
+        $null = New-TestJob @{ service = 'AntiDDoS'; id = 'task 1' }
+        (Get-Raw "/v2/$P/query-task-status?task_id=").Status | Should -Be 400
+        (Get-Raw "/v2/$P/query-task-status?x=1&task_id=task+1").Status | Should -Be 200
+    }
+
     It 'finds a <Name> job only under its own <Scope> and owner' -ForEach $ScopedCases {
         $mine = Get-CatalogIds $_
         $other = Get-CatalogIds $_ -Suffix '-other'
