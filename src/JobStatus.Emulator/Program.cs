@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using JobStatus.Emulator.Auth;
+using JobStatus.Emulator.Catalog;
 using JobStatus.Emulator.Hosting;
 using JobStatus.Emulator.Model;
 using JobStatus.Emulator.State;
@@ -35,6 +36,17 @@ internal static class Program
         {
             await Console.Out.WriteAsync(EmulatorOptions.Usage);
             return 0;
+        }
+
+        if (EmulatedServices.Problems.Count > 0)
+        {
+            // A service in the module's catalog that the emulator does not play is a build mistake, not a runtime surprise.
+            foreach (var problem in EmulatedServices.Problems)
+            {
+                await Console.Error.WriteLineAsync(problem);
+            }
+
+            return 1;
         }
 
         EmulatorState state;

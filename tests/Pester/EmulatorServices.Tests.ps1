@@ -143,6 +143,26 @@ BeforeDiscovery {
         @{ Api = 'ELB'; Path = '/v3/{p}/elb/jobs/{j}'; Fields = 'error_code', 'error_msg', 'request_id'; CodeAt = 'error_code'; Code = 'ELB.00404001' }
         @{ Api = 'DCS'; Path = '/v2/{p}/jobs/{j}'; Fields = 'error_code', 'error_msg'; CodeAt = 'error_code'; Code = 'DCS.4404' }
     )
+    # Every service of the module's catalog, as the emulator serves it (GET /_emulator/services): a
+    # service that joins the catalog is tested below without a line of this file changing.
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $discoveryEmulator = Start-TestEmulator
+    try {
+        # Invoke-RestMethod writes a JSON array as one object: the assignment and foreach enumerate it.
+        $services = Invoke-RestMethod "$($discoveryEmulator.Url)/_emulator/services" -NoProxy
+        $CatalogCases = @($services | ForEach-Object { $_ } | ForEach-Object {
+                @{
+                    Name = $_.name; Template = $_.pathTemplate; Scope = $_.scope; OwnerParameter = $_.ownerParameter; OwnerPlaceholder = $_.ownerPlaceholder
+                    Running = $_.runningStatus; Success = $_.successStatus; Failure = $_.failureStatus
+                    RunningMeans = $_.runningMeans; SuccessMeans = $_.successMeans; FailureMeans = $_.failureMeans; StatusType = $_.statusType
+                    IdType = $_.idType
+                }
+            })
+    }
+    finally {
+        Stop-TestEmulator $discoveryEmulator
+    }
+    $ScopedCases = @($CatalogCases | Where-Object { $_.OwnerParameter -or $_.Scope -eq 'domain' })
 }
 
 BeforeAll {
@@ -272,6 +292,34 @@ BeforeAll {
         $response = Invoke-WebRequest "$($emu.Url)/_emulator$Path" -Method Post -Body (ConvertTo-Json -InputObject $Body -Depth 10 -Compress) `
             -ContentType 'application/json' -NoProxy -SkipHttpErrorCheck
         [pscustomobject]@{ Status = [int]$response.StatusCode; Body = [string]$response.Content | ConvertFrom-Json }
+    }
+
+    function Get-CatalogIds([hashtable]$Case, [string]$Suffix = '') {
+        # The ids a job of this service lives under, as a job spec names them and as the cmdlets take them.
+        $spec = @{ service = $Case.Name }
+        $read = @{ Service = $Case.Name; Endpoint = $emu.Url; Token = 'emulator-token' }
+        if ($Case.Scope -eq 'project') { $spec.projectId = $P; $read.ProjectId = $P }
+        # An account id is 32 hex characters; the module refuses anything else before sending.
+        $domain = if ($Suffix) { 'fedcba9876543210fedcba9876543210' } else { '0123456789abcdef0123456789abcdef' }
+        if ($Case.Scope -eq 'domain') { $spec.domainId = $domain; $read.DomainId = $domain }
+        if ($Case.OwnerParameter) {
+            # Blanks and a slash, so the owner travels percent-encoded as one segment.
+            $owner = "owner /$($Case.Name)$Suffix"
+            $spec[$Case.OwnerParameter.Substring(0, 1).ToLowerInvariant() + $Case.OwnerParameter.Substring(1)] = $owner
+            $read[$Case.OwnerParameter] = $owner
+        }
+        @{ Spec = $spec; Read = $read }
+    }
+
+    function Get-CatalogTarget([hashtable]$Case, [hashtable]$Spec, [string]$JobId) {
+        # The service's real path, from the catalog's template, each value percent-encoded.
+        $target = $Case.Template.Replace('{job_id}', [uri]::EscapeDataString($JobId))
+        if ($Spec.projectId) { $target = $target.Replace('{project_id}', [uri]::EscapeDataString($Spec.projectId)) }
+        if ($Spec.domainId) { $target = $target.Replace('{domain_id}', [uri]::EscapeDataString($Spec.domainId)) }
+        if ($Case.OwnerPlaceholder) {
+            $target = $target.Replace("{$($Case.OwnerPlaceholder)}", [uri]::EscapeDataString($Spec[$Case.OwnerParameter.Substring(0, 1).ToLowerInvariant() + $Case.OwnerParameter.Substring(1)]))
+        }
+        $target
     }
 
     # The Core assembly (the module's signer) is loaded by the first cmdlet call.
@@ -639,8 +687,14 @@ Describe 'Faults, auth and the request log on every path' {
         $null = Get-Raw (Get-Target '/v3/{p}/elb/jobs/{j}' 'k')
         $null = Get-Raw '/v9/nothing'
 
+        # A shared path is logged by its label: its services' names, the catalog's newcomers on it included.
+        $labels = @{}
+        $services = Invoke-RestMethod "$($emu.Url)/_emulator/services" -NoProxy
+        foreach ($service in $services) { $labels[$service.name] = $service.label }
+        $labels.CFW | Should -BeLike 'CFW*'
+        $labels.RDS | Should -BeLike 'RDS/GaussDB/DDS*'
         $log = @(Get-TestRequest)
-        $log.service | Should -Be 'CFW', 'RDS/GaussDB/DDS', 'CCE', 'ELB', $null
+        $log.service | Should -Be $labels.CFW, $labels.RDS, 'CCE', 'ELB', $null
         $log.status | Should -Be 404, 404, 200, 404, 404
         $log.jobId | Should -Be 'k', 'k', 'k', 'k', $null
     }
@@ -714,5 +768,95 @@ Describe 'Connections, as GET /_emulator/connections counts them' {
         $reset.opened | Should -Be 0
         $reset.open | Should -BeGreaterOrEqual 2 -Because 'the observer and the client are still connected'
         $next.opened | Should -Be 1 -Because 'one client connected since the reset'
+    }
+}
+
+Describe 'Every service of the module''s catalog, as GET /_emulator/services lists it' {
+    BeforeEach { Reset-TestEmulator }
+
+    It 'serves exactly the services of the module''s catalog' {
+        # The startup check refuses a catalog service the emulator cannot play; this is its smoke test.
+        $type = [JobStatus.Connection.Signing.SdkHmacSigner].Assembly.GetType('JobStatus.Services.CloudJobServices', $true)
+        $catalog = @($type.GetProperty('All').GetValue($null) | ForEach-Object Name)
+        $served = @((Invoke-RestMethod "$($emu.Url)/_emulator/services" -NoProxy).name)
+        ($served | Sort-Object) -join ', ' | Should -BeExactly (($catalog | Sort-Object) -join ', ')
+    }
+
+    It 'answers <Name> jobs at <Template> running, finished and failed, readable by its SDK model and by Get-CloudJob' -ForEach $CatalogCases {
+        $modelName = $Name.ToLowerInvariant()
+        Join-Path $PSScriptRoot "SdkModels/$modelName.json" | Should -Exist -Because "every catalog service needs its SDK response model in SdkModels/"
+
+        $ids = Get-CatalogIds $_
+        # A service whose SDK model types the job id as a number (CSE) gets ids of digits.
+        $jobIds = if ($IdType -eq 'number') { '1001', '1002', '1003' } else { "$Name-running", "$Name-done", "$Name-failed" }
+        $cases = @(
+            @{ Id = $jobIds[0]; Spec = @{ runSeconds = -1 }; Word = $Running; Means = $RunningMeans }
+            @{ Id = $jobIds[1]; Spec = @{ runSeconds = 0 }; Word = $Success; Means = $SuccessMeans }
+        )
+        # A failure word the catalog does not document (DNS) is the emulator's invention: no SDK model reads it.
+        if ($FailureMeans -eq 'Failed') {
+            $cases += @{ Id = $jobIds[2]; Spec = @{ runSeconds = 0; failed = $true; errorCode = 'X.0001'; errorMsg = "no capacity for $Name" }; Word = $Failure; Means = 'Failed' }
+        }
+        $specs = foreach ($case in $cases) {
+            $spec = $ids.Spec.Clone()
+            $spec.id = $case.Id
+            foreach ($key in $case.Spec.Keys) { $spec[$key] = $case.Spec[$key] }
+            $spec
+        }
+        $created = @(New-TestJob $specs)
+
+        foreach ($case in $cases) {
+            $target = Get-CatalogTarget $_ $ids.Spec $case.Id
+            ($created | Where-Object id -EQ $case.Id).path | Should -BeExactly $target
+            $answer = Get-Raw $target
+            $answer.Status | Should -Be 200 -Because $answer.Content
+            Assert-ReadableBySdk $answer $modelName
+            $answer.Content | Should -Match $(if ($StatusType -eq 'number') { ":\s*$([regex]::Escape($case.Word))\b" } else { "`"$([regex]::Escape($case.Word))`"" })
+        }
+
+        $read = $ids.Read
+        $jobs = @(Get-CloudJob @($cases.Id) @read -ErrorAction Stop)
+        $jobs.Count | Should -Be $cases.Count
+        foreach ($case in $cases) {
+            $job = $jobs | Where-Object Id -EQ $case.Id
+            $job | Should -Not -BeNullOrEmpty -Because "Get-CloudJob -Service $Name must read $($case.Id)"
+            [string]$job.Status | Should -Be $case.Means
+            $job.RawStatus | Should -BeExactly $case.Word
+        }
+    }
+
+    It 'answers a job nobody holds at the <Name> path with a 404 in that API''s error shape' -ForEach $CatalogCases {
+        $ids = Get-CatalogIds $_
+        $answer = Get-Raw (Get-CatalogTarget $_ $ids.Spec 'nobody-holds-this')
+        $answer.Status | Should -Be 404
+        $answer.Json.ValueKind | Should -Be 'Object' -Because $answer.Content
+    }
+
+    It 'tries the most specific template first: /v1/policy/jobs/{id} is UCS''s, not ECS''s in a project named policy' {
+        $null = New-TestJob @{ service = 'ECS'; projectId = 'policy'; id = 'same' }, @{ service = 'UCS'; id = 'same' }
+        $answer = Get-Raw '/v1/policy/jobs/same'
+        $answer.Status | Should -Be 200
+        Get-Value $answer.Json 'status.status' | Should -Not -Be '<absent>' -Because "UCS's answer keeps its status in status.status: $($answer.Content)"
+        (Get-TestRequest | Select-Object -Last 1).service | Should -Be 'UCS'
+    }
+
+    It 'answers a query without AntiDDoS''s task_id with a 400 in its error shape, and reads the id from task_id among other parameters' {
+        $null = New-TestJob @{ service = 'AntiDDoS'; id = 'task 1' }
+        (Get-Raw "/v2/$P/query-task-status?task_id=").Status | Should -Be 400
+        (Get-Raw "/v2/$P/query-task-status?x=1&task_id=task+1").Status | Should -Be 200
+    }
+
+    It 'finds a <Name> job only under its own <Scope> and owner' -ForEach $ScopedCases {
+        $mine = Get-CatalogIds $_
+        $other = Get-CatalogIds $_ -Suffix '-other'
+        $spec = $mine.Spec.Clone()
+        $spec.id = 'owned'
+        $null = New-TestJob $spec
+
+        (Get-Raw (Get-CatalogTarget $_ $mine.Spec 'owned')).Status | Should -Be 200
+        (Get-Raw (Get-CatalogTarget $_ $other.Spec 'owned')).Status | Should -Be 404
+
+        $read = $other.Read
+        { Get-CloudJob owned @read -ErrorAction Stop } | Should -Throw
     }
 }

@@ -176,15 +176,36 @@ function New-TestJob {
     <#
     .SYNOPSIS
         Creates jobs; returns them as the emulator reports them (id, path, status, ...).
+        A spec's service and ids (service, projectId, domainId, instanceId, graphId, engineId) pass
+        through as given; -Service and the id parameters fill them in every spec that leaves them out.
     .EXAMPLE
         New-TestJob @{ id = 'job-1'; runSeconds = 2; finalStatus = 'Failed'; errorCode = 'CFW.00200005' }
+    .EXAMPLE
+        New-TestJob @{ id = 'task-1' }, @{ id = 'task-2'; runSeconds = -1 } -Service Kafka -InstanceId 'inst-1'
     #>
     param(
         [Parameter(Mandatory, Position = 0)]
         [object[]]$Spec,
-        $Emulator
+        $Emulator,
+        [string]$Service,
+        [string]$ProjectId,
+        [string]$DomainId,
+        [string]$InstanceId,
+        [string]$GraphId,
+        [string]$EngineId
     )
-    Invoke-EmulatorApi $Emulator POST '/_emulator/jobs' @($Spec)
+    $defaults = [ordered]@{}
+    foreach ($name in 'Service', 'ProjectId', 'DomainId', 'InstanceId', 'GraphId', 'EngineId') {
+        if ($PSBoundParameters.ContainsKey($name)) { $defaults[$name.Substring(0, 1).ToLowerInvariant() + $name.Substring(1)] = $PSBoundParameters[$name] }
+    }
+    $specs = foreach ($one in $Spec) {
+        if ($defaults.Count -eq 0 -or $one -isnot [System.Collections.IDictionary]) { $one; continue }
+        $copy = [ordered]@{}
+        foreach ($key in $one.Keys) { $copy[$key] = $one[$key] }
+        foreach ($key in $defaults.Keys) { if (-not @($copy.Keys).Where({ $_ -eq $key })) { $copy[$key] = $defaults[$key] } }
+        $copy
+    }
+    Invoke-EmulatorApi $Emulator POST '/_emulator/jobs' @($specs)
 }
 
 function Get-TestJob {

@@ -1,6 +1,7 @@
 using System;
 using JobStatus.Emulator.Cloud;
 using JobStatus.Emulator.Model;
+using JobStatus.Services;
 
 namespace JobStatus.Emulator.Catalog;
 
@@ -13,6 +14,20 @@ internal sealed class EmulatedService
     public required string Name { get; init; }
 
     public required JobApi Api { get; init; }
+
+    /// <summary>The module's catalog entry: path, scope, owner, shape and words. Set when
+    /// <see cref="EmulatedServices"/> binds the emulator's services to the catalog.</summary>
+    public CloudJobService Catalog { get; set; } = null!;
+
+    /// <summary>True where every status word of the catalog is an integer ("1", "-1"): the answer
+    /// writes the status as a JSON number.</summary>
+    public bool StatusIsNumber { get; init; }
+
+    /// <summary>The table row of a service played from its catalog shape; null for a hand-written one.</summary>
+    public GenericServiceFacts? Facts { get; init; }
+
+    /// <summary>False for a service played from its catalog shape by <see cref="GenericJobBodyWriter"/>.</summary>
+    public bool HandWritten { get; init; } = true;
 
     public required JobBodyWriter Writer { get; init; }
 

@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using JobStatus.Emulator.Cloud;
 using JobStatus.Emulator.Model;
+using JobStatus.Services;
 
 namespace JobStatus.Emulator.Catalog;
 
@@ -26,7 +28,9 @@ internal static class EmulatedServices
         "DBS.00404001",
         "The job does not exist or has expired.",
         "DBS.00405001",
-        jobIdInQuery: true);
+        // The services' ErrorResponse example for a bad parameter ("parameter error").
+        "DBS.200001",
+        "参数错误。");
 
     public static readonly JobApi CceApi = new(
         "/api/v3/projects/{project_id}/jobs/{job_id}",
@@ -174,17 +178,115 @@ internal static class EmulatedServices
         JobType = "masterStandbySwapJob",
     };
 
-    /// <summary>CFW first (the default), then grouped by path; a shared path's label lists its services in this order.</summary>
-    public static readonly IReadOnlyList<EmulatedService> All = new[] { Cfw, Ecs, Bms, Evs, Ims, Vpc, Rds, GaussDb, Dds, Cce, Elb, Dcs };
+    /// <summary>The services with a hand-written writer: CFW first (the default), then grouped by path;
+    /// a shared path's label lists its services in this order.</summary>
+    private static readonly EmulatedService[] HandWritten = { Cfw, Ecs, Bms, Evs, Ims, Vpc, Rds, GaussDb, Dds, Cce, Elb, Dcs };
 
-    private static readonly Dictionary<string, EmulatedService> ByName = All.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
+    private static readonly JobApi[] HandWrittenApis = { CfwApi, V1Api, DatabaseApi, CceApi, ElbApi, DcsApi };
+
+    /// <summary>Every service of the module's catalog the emulator plays: the hand-written ones, then
+    /// the others in catalog order, each from its catalog shape and its row of <see cref="GenericServiceTable"/>.</summary>
+    public static readonly IReadOnlyList<EmulatedService> All;
+
+    /// <summary>Every distinct path, the most specific (most fixed segments) first: the order
+    /// <see cref="JobPath"/> tries them in.</summary>
+    public static readonly IReadOnlyList<JobApi> ApisBySpecificity;
+
+    /// <summary>Why the emulator cannot play the catalog as it stands (a service with no hand-written
+    /// writer and no table row, a path two services disagree on); empty when it can. Startup refuses
+    /// to go on otherwise, so no service joins the catalog without the emulator serving it.</summary>
+    public static readonly IReadOnlyList<string> Problems;
+
+    private static readonly Dictionary<string, EmulatedService> ByName;
 
     static EmulatedServices()
     {
-        foreach (var api in All.Select(s => s.Api).Distinct())
+        var problems = new List<string>();
+        var all = new List<EmulatedService>();
+        var apis = new List<JobApi>();
+        foreach (var service in HandWritten)
         {
-            api.Attach(All.Where(s => s.Api == api).ToArray());
+            var entry = CloudJobServices.All.FirstOrDefault(c => c.Name == service.Name);
+            if (entry is null)
+            {
+                // A hand-written service the catalog has dropped or renamed: the module cannot read it.
+                continue;
+            }
+
+            if (entry.PathTemplate != service.Api.Template)
+            {
+                problems.Add($"{service.Name}: the catalog's path {entry.PathTemplate} is not the hand-written writer's {service.Api.Template}.");
+                continue;
+            }
+
+            service.Catalog = entry;
+            all.Add(service);
         }
+
+        apis.AddRange(HandWrittenApis);
+        var missing = new List<string>();
+        foreach (var entry in CloudJobServices.All)
+        {
+            if (all.Any(s => s.Catalog == entry))
+            {
+                continue;
+            }
+
+            if (!GenericServiceTable.Rows.TryGetValue(entry.Name, out var facts))
+            {
+                missing.Add(entry.Name);
+                continue;
+            }
+
+            try
+            {
+                var api = apis.FirstOrDefault(a => a.Template == entry.PathTemplate);
+                if (api is null)
+                {
+                    api = new JobApi(
+                        entry.PathTemplate, facts.ErrorShape, facts.NotFoundCode, facts.NotFoundMessage,
+                        // Invented, as for every path: no service documents its 405 or its 400 for a query without the id.
+                        entry.Name + ".00405001", entry.Name + ".00400001");
+                    apis.Add(api);
+                }
+
+                all.Add(Generic(entry, facts, api));
+            }
+            catch (ArgumentException e)
+            {
+                problems.Add($"{entry.Name}: {e.Message}");
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            problems.Insert(0, $"No emulated job API for the catalog's {string.Join(", ", missing)}: give each a row in GenericServiceTable (time format, error shape, not-found code) or a hand-written writer.");
+        }
+
+        var served = new List<JobApi>();
+        foreach (var api in apis)
+        {
+            var services = all.Where(s => s.Api == api).ToArray();
+            if (services.Length == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                api.Attach(services);
+                served.Add(api);
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+            {
+                problems.Add(e.Message);
+            }
+        }
+
+        All = all;
+        ApisBySpecificity = served.OrderByDescending(a => a.Path.LiteralCount).ToArray();
+        Problems = problems;
+        ByName = all.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>The known names, for error messages.</summary>
@@ -205,6 +307,37 @@ internal static class EmulatedServices
         return ByName.TryGetValue(name, out var service)
             ? service
             : throw new InvalidSpecException($"service '{name}' is not one of: {Names}.");
+    }
+
+    /// <summary>A catalog service without a hand-written writer: its words are the catalog's first
+    /// Running, Success and Failed words; the rest comes from its table row.</summary>
+    /// <exception cref="ArgumentException">The catalog gives it no word for one of the three.</exception>
+    private static EmulatedService Generic(CloudJobService entry, GenericServiceFacts facts, JobApi api)
+    {
+        string Word(CloudJobStatus meaning, string? undocumented) =>
+            entry.Statuses.Words.FirstOrDefault(w => w.Value == meaning).Key ?? undocumented
+            ?? throw new ArgumentException($"the catalog gives no {meaning} word: give the emulator one in its GenericServiceTable row.");
+
+        var shape = entry.Shape;
+        var jobType = shape.JobType.Count > 0 ? facts.JobType ?? "emulated" : null;
+        return new EmulatedService
+        {
+            Name = entry.Name,
+            Api = api,
+            Writer = GenericJobBodyWriter.Instance,
+            HandWritten = false,
+            Facts = facts,
+            RunningStatus = Word(CloudJobStatus.Running, facts.UndocumentedRunningWord),
+            SuccessStatus = Word(CloudJobStatus.Success, null),
+            FailureStatus = Word(CloudJobStatus.Failed, facts.UndocumentedFailureWord),
+            StatusIsNumber = entry.Statuses.Words.All(w => long.TryParse(w.Key, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)),
+            TimeFormat = facts.TimeFormat,
+            EndTimeWhileRunning = facts.EndTimeWhileRunning,
+            JobType = jobType,
+            NewResourceId = shape.ResourceIds.Count > 0 ? NewUuid : null,
+            SubJobType = shape.SubJobs is null ? null : jobType ?? "emulated",
+            Catalog = entry,
+        };
     }
 
     private static EmulatedService V1(

@@ -15,4 +15,10 @@ internal enum ErrorShape
 
     /// <summary><c>{"error":{"code","message"}}</c>: the FailedRsp model of BMS's job API, the ECS family's error shape.</summary>
     Nested,
+
+    /// <summary><c>{"code","message"}</c> at the top level: DNS's error codes page.</summary>
+    CodeMessage,
+
+    /// <summary><c>{"errCode","errMsg"}</c>: SFS Turbo's error bodies.</summary>
+    ErrCodeMsg,
 }

@@ -1,24 +1,30 @@
 using System;
 using System.Collections.Generic;
+using JobStatus.Services;
 
 namespace JobStatus.Emulator.Catalog;
 
-/// <summary>One job path of the emulated cloud and how it answers when no job does. Several
-/// services can share one (in the cloud they differ only by host): <see cref="Label"/> names them
-/// all, and the lookup picks whichever of them holds the job.</summary>
+/// <summary>One job path of the emulated cloud (one distinct path template of the module's
+/// catalog) and how it answers when no job does. Several services can share one (in the cloud they
+/// differ only by host): <see cref="Label"/> names them all, and the lookup picks whichever of them
+/// holds the job.</summary>
 internal sealed class JobApi
 {
-    public JobApi(string template, ErrorShape errorShape, string notFoundCode, string notFoundMessage, string methodCode, bool jobIdInQuery = false)
+    /// <param name="badQueryCode">Where the job id is a query parameter: the code of the 400 for a query without it.</param>
+    public JobApi(
+        string template, ErrorShape errorShape, string notFoundCode, string notFoundMessage, string methodCode,
+        string? badQueryCode = null, string? badQueryMessage = null)
     {
         Template = template;
         ErrorShape = errorShape;
         NotFoundCode = notFoundCode;
         NotFoundMessage = notFoundMessage;
         MethodCode = methodCode;
-        JobIdInQuery = jobIdInQuery;
+        BadQueryCode = badQueryCode ?? "Common.0400";
+        BadQueryMessage = badQueryMessage ?? "The job id parameter is missing or empty.";
     }
 
-    /// <summary>The path as the vendor documents it, with {project_id} and {job_id}.</summary>
+    /// <summary>The path as the catalog gives it, with its placeholders.</summary>
     public string Template { get; }
 
     public ErrorShape ErrorShape { get; }
@@ -31,10 +37,24 @@ internal sealed class JobApi
     /// <summary>The error code of the 405 for a method other than GET.</summary>
     public string MethodCode { get; }
 
-    /// <summary>True for <c>/v3/{project_id}/jobs?id={job_id}</c>: the id is a query parameter.</summary>
-    public bool JobIdInQuery { get; }
+    /// <summary>The 400 for a query without the job id, where the id is a query parameter.</summary>
+    public string BadQueryCode { get; }
 
-    /// <summary>The services this path serves, in catalog order; set once by <see cref="EmulatedServices"/>.</summary>
+    public string BadQueryMessage { get; }
+
+    /// <summary>The template taken apart; set by <see cref="Attach"/>, which knows the owner's placeholder.</summary>
+    public JobPathTemplate Path { get; private set; } = null!;
+
+    /// <summary>True where the job id is a query parameter (<c>/v3/{project_id}/jobs?id={job_id}</c>).</summary>
+    public bool JobIdInQuery => Path.JobQueryParameter is not null;
+
+    /// <summary>What the path is scoped by; the same for every service on it.</summary>
+    public JobScope Scope { get; private set; }
+
+    /// <summary>The owner the path names ({instance_id}), or null; the same for every service on it.</summary>
+    public JobOwner? Owner { get; private set; }
+
+    /// <summary>The services this path serves, in <see cref="EmulatedServices.All"/> order; set once.</summary>
     public IReadOnlyList<EmulatedService> Services { get; private set; } = Array.Empty<EmulatedService>();
 
     /// <summary>The service for a path only one serves; the names joined by '/' for a shared path
@@ -43,14 +63,28 @@ internal sealed class JobApi
 
     public bool IsShared => Services.Count > 1;
 
-    /// <summary>The request path (and query) a client sends for this job, percent-encoded.</summary>
-    public string PathFor(string projectId, string jobId) =>
-        Template.Replace("{project_id}", Uri.EscapeDataString(projectId), StringComparison.Ordinal)
-            .Replace("{job_id}", Uri.EscapeDataString(jobId), StringComparison.Ordinal);
+    /// <summary>The request target a client sends for this job, percent-encoded.</summary>
+    public string PathFor(string? scopeId, string? ownerId, string jobId) =>
+        Path.Fill(scopeId, Owner is null ? null : "{" + Owner.Placeholder + "}", ownerId, jobId);
 
+    /// <exception cref="InvalidOperationException">The services disagree on the path's scope or owner.</exception>
     public void Attach(IReadOnlyList<EmulatedService> services)
     {
+        var first = services[0].Catalog;
+        foreach (var service in services)
+        {
+            var catalog = service.Catalog;
+            if (catalog.PathTemplate != Template || catalog.Scope != first.Scope || catalog.Owner?.Placeholder != first.Owner?.Placeholder)
+            {
+                throw new InvalidOperationException(
+                    $"{service.Name} shares the path {Template} with {services[0].Name} but its template, scope or owner differ.");
+            }
+        }
+
         Services = services;
+        Scope = first.Scope;
+        Owner = first.Owner;
+        Path = new JobPathTemplate(Template, Owner is null ? null : "{" + Owner.Placeholder + "}");
         var names = new List<string>(services.Count);
         foreach (var service in services)
         {

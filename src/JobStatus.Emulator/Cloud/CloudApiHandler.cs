@@ -41,7 +41,7 @@ internal sealed class CloudApiHandler
             context.Request.Method,
             rawTarget,
             IamTokenHandler.Handles(rawTarget) ? "IAM" : path?.Api.Label,
-            path?.ProjectId,
+            path?.ScopeId,
             path?.JobId,
             CopyHeaders(context.Request.Headers));
         state.Requests.Add(entry);
@@ -91,10 +91,12 @@ internal sealed class CloudApiHandler
             return true;
         }
 
-        var service = state.CountRequest(api, job.ProjectId, job.JobId);
+        var service = state.CountRequest(api, job.ScopeId, job.OwnerId, job.JobId);
+        // Faults and budgets name a project: on a {domain_id} path they match the domain id, on a global path nothing but "every project".
+        var scopeId = job.ScopeId ?? string.Empty;
 
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
-        var fault = state.TakeFault(service, job.ProjectId, job.JobId);
+        var fault = state.TakeFault(service, scopeId, job.JobId);
         if (fault is not null && await FaultResponder.RespondAsync(context, fault, cancellation.Token))
         {
             return fault.Kind != FaultKind.Reset;
@@ -114,7 +116,7 @@ internal sealed class CloudApiHandler
         }
 
         // The gateway counts a user's calls to an API once it knows the user.
-        if (state.TakeBudget(service, job.ProjectId) is { } budget)
+        if (state.TakeBudget(service, scopeId) is { } budget)
         {
             await CloudResponseWriter.WriteErrorAsync(
                 context, 429, "APIGW.0308", $"The throttling threshold has been reached: policy user over ratelimit,{budget.Policy}");
@@ -123,12 +125,12 @@ internal sealed class CloudApiHandler
 
         if (job.JobId is not { } jobId)
         {
-            // The database services' ErrorResponse example for a bad parameter ("parameter error").
-            await CloudResponseWriter.WriteServiceErrorAsync(context, 400, api.ErrorShape, "DBS.200001", "参数错误。");
+            // The query has no job id: the path's own 400 (the database services' "parameter error" example).
+            await CloudResponseWriter.WriteServiceErrorAsync(context, 400, api.ErrorShape, api.BadQueryCode, api.BadQueryMessage);
             return true;
         }
 
-        var found = state.FindJob(api, job.ProjectId, jobId);
+        var found = state.FindJob(api, job.ScopeId, job.OwnerId, jobId);
         if (found is null)
         {
             await CloudResponseWriter.WriteServiceErrorAsync(context, 404, api.ErrorShape, api.NotFoundCode, api.NotFoundMessage);

@@ -67,6 +67,16 @@ internal static class CloudResponseWriter
                 writer.WriteString("errorMessage", errorMsg);
                 writer.WriteString("errorCode", errorCode);
             }
+            else if (shape == ErrorShape.CodeMessage)
+            {
+                writer.WriteString("code", errorCode);
+                writer.WriteString("message", errorMsg);
+            }
+            else if (shape == ErrorShape.ErrCodeMsg)
+            {
+                writer.WriteString("errCode", errorCode);
+                writer.WriteString("errMsg", errorMsg);
+            }
             else
             {
                 writer.WriteString("error_code", errorCode);

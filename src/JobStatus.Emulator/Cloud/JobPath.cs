@@ -1,64 +1,74 @@
 using System;
+using System.Collections.Generic;
 using JobStatus.Emulator.Catalog;
 
 namespace JobStatus.Emulator.Cloud;
 
-/// <summary>A request for one of the emulated job APIs: which path, and its parameters, percent-decoded.</summary>
+/// <summary>A request for one of the emulated job APIs: which path, and its values, percent-decoded.</summary>
 /// <remarks>Read from the raw request target, not from ASP.NET's normalised path: a client that
 /// fails to encode a job id like <c>../x</c> must be caught by the tests, and the normalised path
 /// would quietly turn its request into a different, valid-looking one. Segment counts are exact.</remarks>
-/// <param name="JobId">Null only on the database path when its query has no non-empty <c>id</c>.</param>
-internal readonly record struct JobPath(JobApi Api, string ProjectId, string? JobId)
+/// <param name="ScopeId">The project id or domain id the path names; null on a global path.</param>
+/// <param name="OwnerId">The instance, graph or engine id the path names; null where it names none.</param>
+/// <param name="JobId">Null only where the id is a query parameter and the query has no non-empty one.</param>
+internal readonly record struct JobPath(JobApi Api, string? ScopeId, string? OwnerId, string? JobId)
 {
-    public static JobPath? Parse(string rawTarget)
+    /// <summary>Null when no template of the catalog fits. The most specific template (most fixed
+    /// segments) is tried first; among templates with the same path whose id is a query parameter,
+    /// the one whose parameter the query holds wins.</summary>
+    public static JobPath? Parse(string rawTarget) => Parse(rawTarget, EmulatedServices.ApisBySpecificity);
+
+    public static JobPath? Parse(string rawTarget, IReadOnlyList<JobApi> apis)
     {
         var queryStart = rawTarget.IndexOf('?', StringComparison.Ordinal);
         var path = queryStart >= 0 ? rawTarget.Substring(0, queryStart) : rawTarget;
         var query = queryStart >= 0 ? rawTarget.Substring(queryStart + 1) : string.Empty;
-        var s = path.Split('/');
-        if (s[0].Length != 0 || Array.IndexOf(s, string.Empty, 1) >= 0)
+        var segments = path.Split('/');
+        if (segments[0].Length != 0 || Array.IndexOf(segments, string.Empty, 1) >= 0)
         {
             // Every segment after the leading '/' must be non-empty: no "//", no trailing '/'.
             return null;
         }
 
-        return s.Length switch
+        JobPath? fallback = null;
+        foreach (var api in apis)
         {
-            // /v3/{project_id}/jobs/{job_id}
-            5 when s[1] == "v3" && s[3] == "jobs" => Make(EmulatedServices.CfwApi, s[2], s[4]),
+            if (api.Path.Match(segments) is not { } values)
+            {
+                continue;
+            }
 
-            // /v1/{project_id}/jobs/{job_id}: ECS, BMS, EVS, IMS, VPC
-            5 when s[1] == "v1" && s[3] == "jobs" => Make(EmulatedServices.V1Api, s[2], s[4]),
+            var scope = Value(values, JobPathTemplate.ProjectPlaceholder) ?? Value(values, JobPathTemplate.DomainPlaceholder);
+            var owner = api.Owner is null ? null : Value(values, "{" + api.Owner.Placeholder + "}");
+            if (api.Path.JobQueryParameter is not { } parameter)
+            {
+                return new JobPath(api, scope, owner, Value(values, JobPathTemplate.JobPlaceholder));
+            }
 
-            // /v2/{project_id}/jobs/{job_id}: DCS
-            5 when s[1] == "v2" && s[3] == "jobs" => Make(EmulatedServices.DcsApi, s[2], s[4]),
+            var found = new JobPath(api, scope, owner, QueryValue(query, parameter));
+            if (found.JobId is not null)
+            {
+                return found;
+            }
 
-            // /v3/{project_id}/jobs?id={job_id}
-            4 when s[1] == "v3" && s[3] == "jobs" => new JobPath(EmulatedServices.DatabaseApi, Decode(s[2]), QueryId(query)),
+            fallback ??= found;
+        }
 
-            // /v3/{project_id}/elb/jobs/{job_id}
-            6 when s[1] == "v3" && s[3] == "elb" && s[4] == "jobs" => Make(EmulatedServices.ElbApi, s[2], s[5]),
-
-            // /api/v3/projects/{project_id}/jobs/{job_id}
-            7 when s[1] == "api" && s[2] == "v3" && s[3] == "projects" && s[5] == "jobs" => Make(EmulatedServices.CceApi, s[4], s[6]),
-
-            _ => null,
-        };
+        return fallback;
     }
 
-    private static JobPath Make(JobApi api, string projectId, string jobId) => new(api, Decode(projectId), Decode(jobId));
+    private static string? Value(Dictionary<string, string> values, string placeholder) =>
+        values.TryGetValue(placeholder, out var raw) ? Uri.UnescapeDataString(raw) : null;
 
-    private static string Decode(string segment) => Uri.UnescapeDataString(segment);
-
-    /// <summary>The first <c>id</c> parameter, decoded as a form value ('+' is a space, as the
+    /// <summary>The first parameter of that name, decoded as a form value ('+' is a space, as the
     /// request signature reads it); null when there is none or it is empty. Other parameters are ignored.</summary>
-    private static string? QueryId(string query)
+    private static string? QueryValue(string query, string parameter)
     {
         foreach (var part in query.Split('&'))
         {
             var equals = part.IndexOf('=', StringComparison.Ordinal);
             var name = equals < 0 ? part : part.Substring(0, equals);
-            if (DecodeForm(name) == "id")
+            if (DecodeForm(name) == parameter)
             {
                 var value = equals < 0 ? string.Empty : DecodeForm(part.Substring(equals + 1));
                 return value.Length == 0 ? null : value;

@@ -84,6 +84,16 @@ internal static class JobTimeWriter
                     ? string.Empty
                     : "." + utc.Millisecond.ToString("000", CultureInfo.InvariantCulture).TrimEnd('0');
                 return utc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + fraction + " +0000 UTC";
+            case JobTimeFormat.IsoNoZone:
+                return utc.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+            case JobTimeFormat.IsoFractionNoZone:
+                return utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff", CultureInfo.InvariantCulture);
+            case JobTimeFormat.SpacedNoZone:
+                return utc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            case JobTimeFormat.IsoFractionColonOffsetUtc:
+                return utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff", CultureInfo.InvariantCulture) + "+00:00";
+            case JobTimeFormat.IsoMicro:
+                return utc.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
             default:
                 throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown time format.");
         }

@@ -31,6 +31,8 @@ internal static class ControlApi
         });
         api.MapGet("/jobs", () => Results.Json(state.ListJobs(), json.ListJobView, JsonContentType));
 
+        api.MapGet("/services", () => Results.Json(ServiceView.All(), json.ListServiceView, JsonContentType));
+
         api.MapPost("/tokens", async (HttpRequest request) =>
         {
             var specs = await JsonBodyReader.ReadOneOrManyAsync(request, json.TokenSpec);

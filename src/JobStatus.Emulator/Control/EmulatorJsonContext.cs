@@ -29,6 +29,7 @@ namespace JobStatus.Emulator.Control;
 [JsonSerializable(typeof(List<AccessKeyView>))]
 [JsonSerializable(typeof(List<UserView>))]
 [JsonSerializable(typeof(List<JobView>))]
+[JsonSerializable(typeof(List<ServiceView>))]
 [JsonSerializable(typeof(List<FaultView>))]
 [JsonSerializable(typeof(List<TokenView>))]
 [JsonSerializable(typeof(List<RequestLogEntry>))]

@@ -7,10 +7,13 @@ namespace JobStatus.Emulator.Control;
 
 /// <summary>A job as the control API shows it: its settings with defaults filled in, what a GET
 /// would report now, and how often it was asked.</summary>
+/// <param name="OwnerId">The instance, graph or engine id the path names, for a service that has one.</param>
 /// <param name="Path">The request path (with query, for the database services) a client sends for it, encoded.</param>
 internal sealed record JobView(
     string Service,
-    string ProjectId,
+    string? ProjectId,
+    string? DomainId,
+    string? OwnerId,
     string Id,
     string Path,
     double RunSeconds,
@@ -46,8 +49,10 @@ internal sealed record JobView(
         return new JobView(
             job.Service.Name,
             job.ProjectId,
+            job.DomainId,
+            job.OwnerId,
             job.Id,
-            job.Service.Api.PathFor(job.ProjectId, job.Id),
+            job.Service.Api.PathFor(job.ScopeId, job.OwnerId, job.Id),
             job.RunSeconds,
             job.InitialStatus,
             job.InitialStatus is null ? null : job.InitialSeconds,

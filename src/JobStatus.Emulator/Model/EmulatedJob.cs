@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using JobStatus.Emulator.Catalog;
+using JobStatus.Services;
 
 namespace JobStatus.Emulator.Model;
 
@@ -12,13 +13,19 @@ internal sealed class EmulatedJob
     /// <summary>The project id of the vendor's example request.</summary>
     public const string DefaultProjectId = "09bb24e6fe80d23d2fa2c010b53b418c";
 
+    /// <summary>The account id of jobs of a {domain_id} path whose spec gives none; invented, in the form of an IAM domain id.</summary>
+    public const string DefaultDomainId = "0b5a1e6f6a00d4d90f7ec00a2b8e3c71";
+
     /// <summary>Keeps begin + run time far inside DateTimeOffset's range.</summary>
     internal const double MaxRunSeconds = 10 * 365 * 24 * 3600;
 
     private EmulatedJob(JobSpec spec, EmulatedService service, DateTimeOffset now, long sequence)
     {
         Service = service;
-        ProjectId = RequireNonEmpty(spec.ProjectId, "projectId") ?? DefaultProjectId;
+        var scope = service.Catalog.Scope;
+        ProjectId = ReadScoped(spec.ProjectId, "projectId", service, scope == JobScope.Project) ?? (scope == JobScope.Project ? DefaultProjectId : null);
+        DomainId = ReadScoped(spec.DomainId, "domainId", service, scope == JobScope.Domain) ?? (scope == JobScope.Domain ? DefaultDomainId : null);
+        OwnerId = ReadOwner(spec, service);
         Id = RequireNonEmpty(spec.Id, "id") ?? Guid.NewGuid().ToString("D");
         RunSeconds = ReadRunSeconds(spec.RunSeconds, "runSeconds") ?? 2;
         (InitialStatus, InitialSeconds) = ReadInitial(spec);
@@ -40,7 +47,17 @@ internal sealed class EmulatedJob
 
     public EmulatedService Service { get; }
 
-    public string ProjectId { get; }
+    /// <summary>Null for a service whose path names no project (a {domain_id} or global path).</summary>
+    public string? ProjectId { get; }
+
+    /// <summary>Set only for a service whose path names the account ({domain_id}).</summary>
+    public string? DomainId { get; }
+
+    /// <summary>What a request names the job under: the project or domain id; null on a global path.</summary>
+    public string? ScopeId => ProjectId ?? DomainId;
+
+    /// <summary>The instance, graph or engine the job belongs to, for a service whose path names one; else null.</summary>
+    public string? OwnerId { get; }
 
     public string Id { get; }
 
@@ -188,6 +205,55 @@ internal sealed class EmulatedJob
         }
 
         return RequireNonEmpty(value, name);
+    }
+
+    /// <summary>A project or domain id, only for a service whose path has that placeholder.</summary>
+    private static string? ReadScoped(string? value, string name, EmulatedService service, bool applies)
+    {
+        if (value is not null && !applies)
+        {
+            throw new InvalidSpecException(
+                $"{name} does not apply to {service.Name}: its path {service.Catalog.PathTemplate} is scoped by {DescribeScope(service.Catalog.Scope)}.");
+        }
+
+        return RequireNonEmpty(value, name);
+    }
+
+    private static string DescribeScope(JobScope scope) => scope switch
+    {
+        JobScope.Project => "the project (projectId)",
+        JobScope.Domain => "the account (domainId)",
+        _ => "nothing (a global service)",
+    };
+
+    /// <summary>The owner id for a service whose path names one (instanceId, graphId or engineId, as
+    /// the owner's kind says); a fresh id when the spec gives none. Refuses the others.</summary>
+    private static string? ReadOwner(JobSpec spec, EmulatedService service)
+    {
+        var owner = service.Catalog.Owner;
+        string? result = null;
+        foreach (var (kind, value, name) in new[]
+        {
+            (JobOwnerKind.Instance, spec.InstanceId, "instanceId"),
+            (JobOwnerKind.Graph, spec.GraphId, "graphId"),
+            (JobOwnerKind.Engine, spec.EngineId, "engineId"),
+        })
+        {
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (owner?.Kind != kind)
+            {
+                var wanted = owner is null ? "it names no instance, graph or engine" : $"it takes {char.ToLowerInvariant(owner.Parameter[0])}{owner.Parameter.Substring(1)}";
+                throw new InvalidSpecException($"{name} does not apply to {service.Name}: its path is {service.Catalog.PathTemplate}, and {wanted}.");
+            }
+
+            result = RequireNonEmpty(value, name);
+        }
+
+        return owner is null ? null : result ?? Guid.NewGuid().ToString("D");
     }
 
     private static (string? Status, double Seconds) ReadInitial(JobSpec spec)

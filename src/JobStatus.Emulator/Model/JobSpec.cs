@@ -9,7 +9,20 @@ internal sealed class JobSpec
     /// <summary>Whose job API answers for the job (CFW, ECS, RDS...), any case; default CFW.</summary>
     public string? Service { get; set; }
 
+    /// <summary>Only for a service whose path has {project_id}; default the vendor example's project.</summary>
     public string? ProjectId { get; set; }
+
+    /// <summary>Only for a service whose path has {domain_id} (GEIP); default an invented account id.</summary>
+    public string? DomainId { get; set; }
+
+    /// <summary>Only for a service whose path names an instance (Kafka, RocketMQ, RabbitMQ); default a fresh id.</summary>
+    public string? InstanceId { get; set; }
+
+    /// <summary>Only for a service whose path names a graph (GES); default a fresh id.</summary>
+    public string? GraphId { get; set; }
+
+    /// <summary>Only for a service whose path names an engine (CSE); default a fresh id.</summary>
+    public string? EngineId { get; set; }
 
     public string? Id { get; set; }
 

@@ -31,4 +31,19 @@ internal enum JobTimeFormat
     /// <summary><c>"2022-01-05 08:15:01.123 +0000 UTC"</c>: Go's <c>time.Time.String()</c>, as CCE's
     /// example (Go drops trailing zeros of the fraction, and the fraction when it is zero).</summary>
     GoTime,
+
+    /// <summary><c>"2022-01-05T08:15:01"</c>: UTC without a zone (GES, DWS).</summary>
+    IsoNoZone,
+
+    /// <summary><c>"2022-01-05T08:15:01.123"</c>: UTC with milliseconds, without a zone (DNS's example).</summary>
+    IsoFractionNoZone,
+
+    /// <summary><c>"2022-01-05 08:15:01"</c>: UTC, a space for the T, no zone (SFS Turbo).</summary>
+    SpacedNoZone,
+
+    /// <summary><c>"2022-01-05T08:15:01.123+00:00"</c> (CBR's example).</summary>
+    IsoFractionColonOffsetUtc,
+
+    /// <summary><c>"2022-01-05T08:15:01.123000Z"</c>: microseconds (SWR, CAE).</summary>
+    IsoMicro,
 }

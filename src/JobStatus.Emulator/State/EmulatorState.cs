@@ -20,7 +20,9 @@ internal sealed class EmulatorState
     private readonly IReadOnlyList<string> commandLineTokens;
     private readonly ScenarioFile? scenario;
     /// <summary>Keyed by service too: the same id may exist in two services, as in the cloud.</summary>
-    private readonly Dictionary<(string Service, string ProjectId, string JobId), EmulatedJob> jobs = new();
+    /// <summary>Keyed by scope (project or domain id, empty on a global path) and owner (empty where the path names none):
+    /// a job is found only under its own.</summary>
+    private readonly Dictionary<(string Service, string ScopeId, string OwnerId, string JobId), EmulatedJob> jobs = new();
     private readonly List<Fault> faults = new();
     private readonly List<RequestBudget> budgets = new();
 
@@ -115,11 +117,11 @@ internal sealed class EmulatorState
     /// "how many times did the client poll", retries included.</summary>
     /// <returns>The service the request is for: the path's own, or on a shared path the one that
     /// holds the job (null when none does). Faults with a service match on it.</returns>
-    public EmulatedService? CountRequest(JobApi api, string projectId, string? jobId)
+    public EmulatedService? CountRequest(JobApi api, string? scopeId, string? ownerId, string? jobId)
     {
         lock (gate)
         {
-            var job = Resolve(api, projectId, jobId);
+            var job = Resolve(api, scopeId, ownerId, jobId);
             if (job is not null)
             {
                 job.RequestCount++;
@@ -130,11 +132,11 @@ internal sealed class EmulatorState
     }
 
     /// <summary>The job is immutable apart from its count, so it may be read outside the lock.</summary>
-    public EmulatedJob? FindJob(JobApi api, string projectId, string jobId)
+    public EmulatedJob? FindJob(JobApi api, string? scopeId, string? ownerId, string jobId)
     {
         lock (gate)
         {
-            return Resolve(api, projectId, jobId);
+            return Resolve(api, scopeId, ownerId, jobId);
         }
     }
 
@@ -273,14 +275,14 @@ internal sealed class EmulatorState
 
         foreach (var job in created)
         {
-            jobs[(job.Service.Name, job.ProjectId, job.Id)] = job;
+            jobs[(job.Service.Name, job.ScopeId ?? string.Empty, job.OwnerId ?? string.Empty, job.Id)] = job;
         }
 
         return created;
     }
 
     /// <summary>The job the path's services hold; on a shared path, the one posted last. Under the lock.</summary>
-    private EmulatedJob? Resolve(JobApi api, string projectId, string? jobId)
+    private EmulatedJob? Resolve(JobApi api, string? scopeId, string? ownerId, string? jobId)
     {
         if (jobId is null)
         {
@@ -290,7 +292,7 @@ internal sealed class EmulatorState
         EmulatedJob? found = null;
         foreach (var service in api.Services)
         {
-            if (jobs.TryGetValue((service.Name, projectId, jobId), out var job) && (found is null || job.Sequence > found.Sequence))
+            if (jobs.TryGetValue((service.Name, scopeId ?? string.Empty, ownerId ?? string.Empty, jobId), out var job) && (found is null || job.Sequence > found.Sequence))
             {
                 found = job;
             }
