@@ -49,7 +49,8 @@ try {
         $name = $service.Name
         $extra = @{}
         $specDefaults = @{ Service = $name }
-        if ($service.Scope -ne 'project') { $extra.DomainId = $domain; $specDefaults.DomainId = $domain }
+        if ($service.Scope -ne 'project') { $extra.DomainId = $domain }
+        if ($service.Scope -eq 'domain') { $specDefaults.DomainId = $domain }
         if ($service.OwnerParameter) { $extra[$service.OwnerParameter] = 'owner-1'; $specDefaults[$service.OwnerParameter] = 'owner-1' }
         Reset-TestEmulator $emu
         $ids = [string[]]@(New-TestJob @(1..$Count | ForEach-Object { @{ runSeconds = 0 } }) @specDefaults | ForEach-Object id)

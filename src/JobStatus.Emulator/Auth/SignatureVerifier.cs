@@ -24,7 +24,8 @@ internal static class SignatureVerifier
         request.Headers.Authorization.ToString().StartsWith(Scheme + " ", StringComparison.Ordinal);
 
     /// <returns>Null when the signature is good; otherwise the gateway's error_msg.</returns>
-    public static string? Verify(HttpRequest request, string rawTarget, AuthRegistry auth, DateTimeOffset now)
+    /// <param name="body">The request's body, as signed (BSS's resource query is a POST); empty for a GET.</param>
+    public static string? Verify(HttpRequest request, string rawTarget, AuthRegistry auth, DateTimeOffset now, byte[]? body = null)
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var part in request.Headers.Authorization.ToString().Substring(Scheme.Length + 1).Split(','))
@@ -67,13 +68,13 @@ internal static class SignatureVerifier
             return Prefix + "verify security token fail";
         }
 
-        var expected = Sign(key.SecretKey, request, rawTarget, signedNames, request.Headers["X-Sdk-Date"].ToString());
+        var expected = Sign(key.SecretKey, request, rawTarget, signedNames, request.Headers["X-Sdk-Date"].ToString(), body ?? Array.Empty<byte>());
         return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(signature))
             ? null
             : Prefix + "verify aksk signature fail";
     }
 
-    private static string Sign(string secretKey, HttpRequest request, string rawTarget, string[] signedNames, string date)
+    private static string Sign(string secretKey, HttpRequest request, string rawTarget, string[] signedNames, string date, byte[] body)
     {
         var queryStart = rawTarget.IndexOf('?', StringComparison.Ordinal);
         var path = queryStart >= 0 ? rawTarget.Substring(0, queryStart) : rawTarget;
@@ -103,8 +104,7 @@ internal static class SignatureVerifier
         }
 
         canonical.Append('\n').Append(string.Join(';', signedNames)).Append('\n');
-        // Only GETs reach here: the body is empty.
-        canonical.Append(Convert.ToHexStringLower(SHA256.HashData(Array.Empty<byte>())));
+        canonical.Append(Convert.ToHexStringLower(SHA256.HashData(body)));
 
         var stringToSign = $"{Scheme}\n{date}\n{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())))}";
         return Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secretKey), Encoding.UTF8.GetBytes(stringToSign)));

@@ -74,6 +74,27 @@ internal sealed class CloudApiHandler
             return true;
         }
 
+        if (OrderResourcesHandler.Handles(RawTargetOf(context)))
+        {
+            // An order's resources: signed (body included) or with a token, like the order itself.
+            byte[] posted = await OrderResourcesHandler.ReadBodyAsync(context.Request, context.RequestAborted);
+            if (SignatureVerifier.IsSigned(context.Request))
+            {
+                if (SignatureVerifier.Verify(context.Request, RawTargetOf(context), state.Auth, state.Now, posted) is { } refused)
+                {
+                    await CloudResponseWriter.WriteErrorAsync(context, 401, "APIGW.0301", refused);
+                    return true;
+                }
+            }
+            else if (await RejectTokenAsync(context))
+            {
+                return true;
+            }
+
+            await OrderResourcesHandler.AnswerAsync(context, state, posted);
+            return true;
+        }
+
         if (path is not { } job)
         {
             await CloudResponseWriter.WriteErrorAsync(
