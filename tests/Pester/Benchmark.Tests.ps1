@@ -58,7 +58,7 @@ Describe 'The per-shape benchmark (-Quick)' {
         $shapeExit | Should -Be 0 -Because $shapeOutput
         $rows = @(Get-Content $shapeResults | Where-Object { $_ -match '^\| [A-Za-z]+ \| (hand-written|from the catalog) \|' })
         $emu = Start-TestEmulator
-        try { $expected = @(Invoke-RestMethod -Uri "$($emu.Url)/_emulator/services" -NoProxy).Count }
+        try { $expected = @(Invoke-RestMethod -Uri "$($emu.Url)/_emulator/services" -NoProxy | ForEach-Object { $_ }).Count }
         finally { Stop-TestEmulator $emu }
         $rows.Count | Should -Be $expected
         foreach ($row in $rows) { $row | Should -Match '\| \d+\.\d\dx \|$' }

@@ -115,7 +115,7 @@ $job = Get-CloudJob package-job-1 -Endpoint $Values.Url -Token emulator-token -P
         $meta.projectUrl | Should -Be $data.PrivateData.PSData.ProjectUri
         $meta.licenseUrl | Should -Be $data.PrivateData.PSData.LicenseUri
         $meta.releaseNotes | Should -Not -BeNullOrEmpty
-        $meta.tags -split ' ' | Should -Contain 'CloudFirewall'
+        foreach ($tag in $data.PrivateData.PSData.Tags) { $meta.tags -split ' ' | Should -Contain $tag }
     }
 
     It 'installs with Install-PSResource into the fresh module path' {
