@@ -83,6 +83,29 @@ namespace JobStatus.Tests
         }
 
         [Fact]
+        public void A_turn_taken_a_little_late_does_not_push_the_later_turns_back()
+        {
+            var budget = new RequestBudget(10, "test", Now);
+            var sent = new List<TimeSpan>();
+            // Every turn is taken 3 ms after it falls due, as a busy timer wakes: 100 turns still fit in
+            // 10 s, where counting each from its late take would fit only 97.
+            TimeSpan end = _now + TimeSpan.FromSeconds(10);
+            while (_now < end)
+            {
+                if (budget.TryTake(out TimeSpan wait))
+                {
+                    sent.Add(_now);
+                    continue;
+                }
+
+                _now += wait + TimeSpan.FromMilliseconds(3);
+            }
+
+            Assert.InRange(sent.Count, 100, 101);
+            Assert.True(sent.Zip(sent.Skip(1), (a, b) => b - a).All(gap => gap >= TimeSpan.FromMilliseconds(96.9)), "no two requests closer than the lateness allows");
+        }
+
+        [Fact]
         public void Lowering_holds_for_everyone_and_a_higher_figure_is_ignored()
         {
             var budget = new RequestBudget(10, "-MaximumRequestRate", Now);

@@ -67,7 +67,11 @@ namespace JobStatus.Scheduling
                     return false;
                 }
 
-                _last = now;
+                // The turn is counted at its slot, not at the moment a late timer took it: a wake-up a few
+                // milliseconds late must not push every later turn back (at 33 a second, 3 ms late on each
+                // would lose a tenth of the budget). Taken a whole spacing or more after its slot (after an
+                // idle spell), it counts from now: no burst; the one-second window still caps any second.
+                _last = next > now - _spacing ? next : now;
                 _recent.Enqueue(now);
                 while (_recent.Count > _cap)
                 {
