@@ -7,8 +7,8 @@
 
 .DESCRIPTION
     For each service GET /_emulator/services lists, -Count finished jobs are made (under an owner or
-    the account where the service's path names one), read once to warm up, then read -Repeat times
-    with Get-CloudJob at -ThrottleLimit; the median is the figure. The baseline is the median time per
+    the account where the service's path names one). Every service is read once to warm up, then all
+    are read in -Repeat rounds with Get-CloudJob at -ThrottleLimit; each one's median is its figure. The baseline is the median time per
     job of CFW, ECS and RDS together. An order is read like any job, plus its resource lookup once it
     has completed: its row counts both requests. -MaximumRequestRate 100000 stands in for the documented
     budgets (DDM's 60 calls a minute, BSS's 10 a second), which would measure the budget, not the
@@ -48,40 +48,52 @@ $emu = Start-TestEmulator -Token $token
 $rows = [Collections.Generic.List[object]]::new()
 try {
     # One JSON array: enumerated, so that each service is one item.
+    # One JSON array: enumerated, so that each service is one item.
     $services = @(Invoke-RestMethod -Uri "$($emu.Url)/_emulator/services" -NoProxy | ForEach-Object { $_ })
     $secure = ConvertTo-SecureString $token -AsPlainText -Force
-    foreach ($service in $services) {
+    $cases = foreach ($service in $services) {
         $name = $service.Name
         $extra = @{}
         $specDefaults = @{ Service = $name }
         if ($service.Scope -ne 'project') { $extra.DomainId = $domain }
         if ($service.Scope -eq 'domain') { $specDefaults.DomainId = $domain }
         if ($service.OwnerParameter) { $extra[$service.OwnerParameter] = 'owner-1'; $specDefaults[$service.OwnerParameter] = 'owner-1' }
-        Reset-TestEmulator $emu
         $ids = [string[]]@(New-TestJob @(1..$Count | ForEach-Object { @{ runSeconds = 0 } }) @specDefaults | ForEach-Object id)
         # -MaximumRequestRate in place of the documented budgets (DDM's 60 a minute, BSS's 10 a second):
         # this measures the reading of each shape, and the emulator enforces no budget here.
         $common = @{ Service = $name; ProjectId = $project; Endpoint = $emu.Url; Token = $secure; ThrottleLimit = $ThrottleLimit; MaximumRequestRate = 100000 } + $extra
-        $got = @(Get-CloudJob $ids @common)   # warm-up, and the check that every job reads
+        [pscustomobject]@{ Service = $service; Ids = $ids; Common = $common; Times = [Collections.Generic.List[double]]::new() }
+    }
+
+    # Every service read once before any is timed, so that none pays for compiling the paths all share.
+    foreach ($case in $cases) {
+        $common = $case.Common
+        $got = @(Get-CloudJob $case.Ids @common)
         if ($got.Count -ne $Count -or @($got | Where-Object Status -NE Success).Count -ne 0) {
-            throw "$name`: Get-CloudJob wrote $($got.Count) of $Count jobs, $(@($got | Where-Object Status -NE Success).Count) not Success."
+            throw "$($case.Service.Name): Get-CloudJob wrote $($got.Count) of $Count jobs, $(@($got | Where-Object Status -NE Success).Count) not Success."
         }
+    }
 
-        $times = foreach ($r in 1..$Repeat) {
+    # Round after round, every service in each, so that a busy moment of the machine falls on all alike.
+    for ($r = 0; $r -lt $Repeat; $r++) {
+        foreach ($case in $cases) {
+            $common = $case.Common
             $watch = [Diagnostics.Stopwatch]::StartNew()
-            $null = Get-CloudJob $ids @common
-            $watch.Elapsed.TotalSeconds
+            $null = Get-CloudJob $case.Ids @common
+            $case.Times.Add($watch.Elapsed.TotalSeconds)
         }
+    }
 
-        $seconds = Get-Median $times
+    foreach ($case in $cases) {
+        $seconds = Get-Median $case.Times.ToArray()
         $rows.Add([pscustomobject]@{
-                Service    = $name
-                Shape      = if ($service.HandWritten) { 'hand-written' } else { 'from the catalog' }
-                Path       = $service.PathTemplate
-                Seconds    = $seconds
+                Service      = $case.Service.Name
+                Shape        = if ($case.Service.HandWritten) { 'hand-written' } else { 'from the catalog' }
+                Path         = $case.Service.PathTemplate
+                Seconds      = $seconds
                 MicrosPerJob = 1e6 * $seconds / $Count
             })
-        Write-Host ('{0,-14} {1,8:0.000} s  {2,6:0} us/job' -f $name, $seconds, (1e6 * $seconds / $Count))
+        Write-Host ('{0,-14} {1,8:0.000} s  {2,6:0} us/job' -f $case.Service.Name, $seconds, (1e6 * $seconds / $Count))
     }
 }
 finally {
@@ -92,7 +104,7 @@ $baseline = Get-Median @($rows | Where-Object { $_.Service -in $before } | ForEa
 $lines = [Collections.Generic.List[string]]::new()
 $lines.Add('# Get-CloudJob per answer shape')
 $lines.Add('')
-$lines.Add('Written by `dotnet pwsh ./build.ps1 bench-shapes` (tests/Benchmarks/Measure-Shapes.ps1): ' + "$Count finished jobs of each service, read with Get-CloudJob at -ThrottleLimit $ThrottleLimit against the emulator, median of $Repeat runs. The baseline is the median time per job of $($before -join ', ') (services read before issue 18), measured in the same run.")
+$lines.Add('Written by `dotnet pwsh ./build.ps1 bench-shapes` (tests/Benchmarks/Measure-Shapes.ps1): ' + "$Count finished jobs of each service, read with Get-CloudJob at -ThrottleLimit $ThrottleLimit against the emulator, every service once to warm up, then the median of $Repeat rounds over all services. The baseline is the median time per job of $($before -join ', ') (services read before issue 18), measured in the same run.")
 $lines.Add('')
 $lines.Add("- Date: $((Get-Date).ToUniversalTime().ToString('yyyy-MM-dd HH:mm')) UTC; $([Environment]::ProcessorCount) cores; PowerShell $($PSVersionTable.PSVersion)")
 $lines.Add(('- Baseline: {0:0.0} us per job' -f $baseline))
