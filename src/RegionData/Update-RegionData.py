@@ -57,8 +57,11 @@ SERVICES = [
     ("UCS", "UCS", "ucs", "v1", "ucs"),
     # CCE Autopilot's job API is in the CCE v3 package, with CCE's region file.
     ("CCEAutopilot", "CCEAutopilot", "cce", "v3", "cce"),
+    # So are CCE's cluster upgrade tasks: each catalog service gets its own generated list.
+    ("CCEUpgrade", "CCEUpgrade", "cce", "v3", "cce"),
     ("Workspace", "Workspace", "workspace", "v2", "workspace"),
     ("WorkspaceApp", "WorkspaceApp", "workspaceapp", "v1", "workspace"),
+    ("CAE", "CAE", "cae", "v1", "cae"),
     # Yearly/monthly orders: the Chinese site's BSS and the international site's BSSINTL packages.
     ("Order", "Order", "bss", "v2", "bss"),
     ("OrderIntl", "OrderIntl", "bssintl", "v2", "bss-intl"),

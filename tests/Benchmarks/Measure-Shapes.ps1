@@ -48,7 +48,6 @@ $emu = Start-TestEmulator -Token $token
 $rows = [Collections.Generic.List[object]]::new()
 try {
     # One JSON array: enumerated, so that each service is one item.
-    # One JSON array: enumerated, so that each service is one item.
     $services = @(Invoke-RestMethod -Uri "$($emu.Url)/_emulator/services" -NoProxy | ForEach-Object { $_ })
     $secure = ConvertTo-SecureString $token -AsPlainText -Force
     $cases = foreach ($service in $services) {
@@ -57,7 +56,12 @@ try {
         $specDefaults = @{ Service = $name }
         if ($service.Scope -ne 'project') { $extra.DomainId = $domain }
         if ($service.Scope -eq 'domain') { $specDefaults.DomainId = $domain }
-        if ($service.OwnerParameter) { $extra[$service.OwnerParameter] = 'owner-1'; $specDefaults[$service.OwnerParameter] = 'owner-1' }
+        if ($service.OwnerParameter) {
+            # A header owner (CAE's X-Environment-ID) in the UUID form the module checks before sending.
+            $owner = if ($service.OwnerHeader) { '0f3c5b4a-2d1e-4f6a-9b8c-7d6e5f4a3b2c' } else { 'owner-1' }
+            $extra[$service.OwnerParameter] = $owner
+            $specDefaults[$service.OwnerParameter] = $owner
+        }
         $ids = [string[]]@(New-TestJob @(1..$Count | ForEach-Object { @{ runSeconds = 0 } }) @specDefaults | ForEach-Object id)
         # -MaximumRequestRate in place of the documented budgets (DDM's 60 a minute, BSS's 10 a second):
         # this measures the reading of each shape, and the emulator enforces no budget here.

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using JobStatus.Client;
 using JobStatus.Connection;
 using JobStatus.Connection.Signing;
+using JobStatus.Services;
 using Reply = JobStatus.Tests.LoopbackHttpServer.Reply;
 
 namespace JobStatus.Tests
@@ -80,6 +81,33 @@ namespace JobStatus.Tests
             Assert.Contains("verify aksk signature fail", failure.Message);
             Assert.Contains("clock", failure.Message);
             Assert.Equal(1, server.RequestCount);
+        }
+
+        [Fact]
+        public async Task A_CAE_read_sends_the_environment_as_X_Environment_ID_outside_the_path_and_signs_it()
+        {
+            const string environment = "0f3c5b4a-2d1e-4f6a-9b8c-7d6e5f4a3b2c";
+            await using var server = new LoopbackHttpServer(Reply.Json(200, "{\"api_version\":\"v1\",\"kind\":\"Job\",\"spec\":{\"progress\":100,\"status\":\"success\",\"tasks\":[]}}"));
+            var credential = new AccessKeyCredential("AKIDCAE", SecureStringReader.FromText(Secret));
+            CloudJobService cae = CloudJobServices.Find("CAE")!;
+            var connection = new CloudJobConnection(server.Endpoint, ProjectId, null, credential.CreateAuthenticator(RequestScope.ForProject(ProjectId)), ValueSources.Session, cae, ownerId: environment);
+            using var client = new CloudJobClient(connection, new CloudJobClientOptions());
+
+            CloudJobResult result = await client.GetJobAsync("job-1", CancellationToken.None);
+
+            Assert.Null(result.Failure);
+            Assert.Equal(CloudJobStatus.Success, result.Job!.Status);
+            Assert.Equal(environment, result.Job.EnvironmentId);
+            Assert.Equal("job-1", result.Job.Id);
+            string head = server.Requests.Single();
+            string target = LoopbackHttpServer.Target(head);
+            Assert.Equal("/v1/" + ProjectId + "/cae/jobs/job-1", target);
+            Assert.Equal(environment, LoopbackHttpServer.Header(head, "X-Environment-ID"));
+            string authorization = LoopbackHttpServer.Header(head, "Authorization")!;
+            Assert.StartsWith("SDK-HMAC-SHA256 Access=AKIDCAE, SignedHeaders=host;x-environment-id;x-project-id;x-sdk-date, Signature=", authorization);
+            var signed = new[] { "Host", "X-Environment-ID", "X-Project-Id", "X-Sdk-Date" }
+                .Select(name => new KeyValuePair<string, string>(name, LoopbackHttpServer.Header(head, name)!));
+            Assert.Equal(SdkHmacSigner.Authorization("AKIDCAE", Encoding.UTF8.GetBytes(Secret), "GET", target, string.Empty, signed, Array.Empty<byte>()), authorization);
         }
 
         [Fact]

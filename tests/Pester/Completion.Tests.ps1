@@ -80,7 +80,7 @@ Describe 'Completion of -Region' {
     It 'names the services that serve a region in the tooltip on Connect-CloudJobService' {
         (Get-Completion $rs 'Connect-CloudJobService -Region cn-north-4').ToolTip | Should -Be 'Served by every service'
         # Global services (Global EIP, UCS, the order sites) serve every region from their one host.
-        (Get-Completion $rs 'Connect-CloudJobService -Region cn-north-1')[0].ToolTip | Should -Be 'Served by every service but CFW, CPH, GaussDB, openGauss, SDRS, Workspace, WorkspaceApp'
+        (Get-Completion $rs 'Connect-CloudJobService -Region cn-north-1')[0].ToolTip | Should -Be 'Served by every service but CFW, CAE, CPH, GaussDB, openGauss, SDRS, Workspace, WorkspaceApp'
         (Get-Completion $rs 'Connect-CloudJobService -Region sa-peru-1').ToolTip | Should -Be 'Served by GEIP, Order, OrderIntl, SWR, UCS'
         (Get-Completion $rs "Connect-CloudJobService -Region 'eu-west-0").CompletionText | Should -Be "'eu-west-0'"
     }

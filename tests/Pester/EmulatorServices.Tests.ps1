@@ -152,7 +152,7 @@ BeforeDiscovery {
         $services = Invoke-RestMethod "$($discoveryEmulator.Url)/_emulator/services" -NoProxy
         $CatalogCases = @($services | ForEach-Object { $_ } | ForEach-Object {
                 @{
-                    Name = $_.name; Template = $_.pathTemplate; Scope = $_.scope; OwnerParameter = $_.ownerParameter; OwnerPlaceholder = $_.ownerPlaceholder
+                    Name = $_.name; Template = $_.pathTemplate; Scope = $_.scope; OwnerParameter = $_.ownerParameter; OwnerPlaceholder = $_.ownerPlaceholder; OwnerHeader = $_.ownerHeader
                     Running = $_.runningStatus; Success = $_.successStatus; Failure = $_.failureStatus
                     RunningMeans = $_.runningMeans; SuccessMeans = $_.successMeans; FailureMeans = $_.failureMeans; StatusType = $_.statusType
                     IdType = $_.idType
@@ -303,8 +303,9 @@ BeforeAll {
         $domain = if ($Suffix) { 'fedcba9876543210fedcba9876543210' } else { '0123456789abcdef0123456789abcdef' }
         if ($Case.Scope -eq 'domain') { $spec.domainId = $domain; $read.DomainId = $domain }
         if ($Case.OwnerParameter) {
-            # Blanks and a slash, so the owner travels percent-encoded as one segment.
-            $owner = "owner /$($Case.Name)$Suffix"
+            # Blanks and a slash, so the owner travels percent-encoded as one segment; a header owner
+            # (CAE's X-Environment-ID) has the documented UUID form, which the module checks before sending.
+            $owner = if ($Case.OwnerHeader) { if ($Suffix) { '2b1c0d9e-8f7a-4b6c-9d8e-7f6a5b4c3d2e' } else { '0f3c5b4a-2d1e-4f6a-9b8c-7d6e5f4a3b2c' } } else { "owner /$($Case.Name)$Suffix" }
             $spec[$Case.OwnerParameter.Substring(0, 1).ToLowerInvariant() + $Case.OwnerParameter.Substring(1)] = $owner
             $read[$Case.OwnerParameter] = $owner
         }
@@ -320,6 +321,15 @@ BeforeAll {
             $target = $target.Replace("{$($Case.OwnerPlaceholder)}", [uri]::EscapeDataString($Spec[$Case.OwnerParameter.Substring(0, 1).ToLowerInvariant() + $Case.OwnerParameter.Substring(1)]))
         }
         $target
+    }
+
+    function Get-CatalogHeaders([hashtable]$Case, [hashtable]$Spec) {
+        # The token, and the owner where the service takes it as a header (CAE's X-Environment-ID) rather than in the path.
+        $headers = @{ 'X-Auth-Token' = 'emulator-token' }
+        if ($Case.OwnerHeader) {
+            $headers[$Case.OwnerHeader] = $Spec[$Case.OwnerParameter.Substring(0, 1).ToLowerInvariant() + $Case.OwnerParameter.Substring(1)]
+        }
+        $headers
     }
 
     # The Core assembly (the module's signer) is loaded by the first cmdlet call.
@@ -808,7 +818,7 @@ Describe 'Every service of the module''s catalog, as GET /_emulator/services lis
         foreach ($case in $cases) {
             $target = Get-CatalogTarget $_ $ids.Spec $case.Id
             ($created | Where-Object id -EQ $case.Id).path | Should -BeExactly $target
-            $answer = Get-Raw $target
+            $answer = Get-Raw $target -Headers (Get-CatalogHeaders $_ $ids.Spec)
             $answer.Status | Should -Be 200 -Because $answer.Content
             Assert-ReadableBySdk $answer $modelName
             $answer.Content | Should -Match $(if ($StatusType -eq 'number') { ":\s*$([regex]::Escape($case.Word))\b" } else { "`"$([regex]::Escape($case.Word))`"" })
@@ -827,7 +837,7 @@ Describe 'Every service of the module''s catalog, as GET /_emulator/services lis
 
     It 'answers a job nobody holds at the <Name> path with a 404 in that API''s error shape' -ForEach $CatalogCases {
         $ids = Get-CatalogIds $_
-        $answer = Get-Raw (Get-CatalogTarget $_ $ids.Spec 'nobody-holds-this')
+        $answer = Get-Raw (Get-CatalogTarget $_ $ids.Spec 'nobody-holds-this') -Headers (Get-CatalogHeaders $_ $ids.Spec)
         $answer.Status | Should -Be 404
         $answer.Json.ValueKind | Should -Be 'Object' -Because $answer.Content
     }
@@ -853,8 +863,8 @@ Describe 'Every service of the module''s catalog, as GET /_emulator/services lis
         $spec.id = 'owned'
         $null = New-TestJob $spec
 
-        (Get-Raw (Get-CatalogTarget $_ $mine.Spec 'owned')).Status | Should -Be 200
-        (Get-Raw (Get-CatalogTarget $_ $other.Spec 'owned')).Status | Should -Be 404
+        (Get-Raw (Get-CatalogTarget $_ $mine.Spec 'owned') -Headers (Get-CatalogHeaders $_ $mine.Spec)).Status | Should -Be 200
+        (Get-Raw (Get-CatalogTarget $_ $other.Spec 'owned') -Headers (Get-CatalogHeaders $_ $other.Spec)).Status | Should -Be 404
 
         $read = $other.Read
         { Get-CloudJob owned @read -ErrorAction Stop } | Should -Throw

@@ -12,6 +12,10 @@ BeforeAll {
     $P = '09bb24e6fe80d23d2fa2c010b53b418c'
     $D = '0a1b2c3d4e5f60718293a4b5c6d7e8f9'
     $conn = @{ Endpoint = $emu.Url; Token = 'emulator-token'; ProjectId = $P }
+    # CAE environment ids, in the form its API definition gives X-Environment-ID.
+    $EnvA = '0f3c5b4a-2d1e-4f6a-9b8c-7d6e5f4a3b2c'
+    $EnvB = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d'
+    $EnvOther = '2b1c0d9e-8f7a-4b6c-9d8e-7f6a5b4c3d2e'
 
     $savedEnvironment = Clear-CredentialEnvironment
     Disconnect-CloudJobService
@@ -90,6 +94,86 @@ Describe 'Jobs read under their instance, graph or engine' {
         (Get-CloudJob cse-1 -Service CSE -EngineId 'engine-1' @conn).EngineId | Should -Be 'engine-1'
         $null = Get-CloudJob cse-1 -Service CSE -EngineId '..' @conn -ErrorVariable problems -ErrorAction SilentlyContinue
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'CloudJobInvalidId,*'
+    }
+
+    It 'reads CAE jobs under their environment, sent and signed as X-Environment-ID, from a CSV with an environment_id column' {
+        $secret = "sk-$(New-Guid)"
+        $null = Invoke-Control POST /accesskeys @{ accessKey = 'AKCAE'; secretKey = $secret }
+        $keys = @{ AccessKeyId = 'AKCAE'; SecretAccessKey = (ConvertTo-SecureString $secret -AsPlainText -Force); ProjectId = $P; Endpoint = $emu.Url }
+        $null = New-TestJob @{ id = 'cae-1'; runSeconds = 0 } -Service CAE -EnvironmentId $EnvA
+        $null = New-TestJob @{ id = 'cae-2'; runSeconds = 0; subJobs = @(@{ runSeconds = 0 }, @{ runSeconds = 0; failed = $true; errorMsg = 'image pull failed' }) } -Service CAE -EnvironmentId $EnvB
+        $csv = @(
+            'Service,JobId,environment_id'
+            "CAE,cae-1,$EnvA"
+            "CAE,cae-2,$EnvB"
+            'CAE,cae-3,'
+        ) | ConvertFrom-Csv
+
+        Connect-CloudJobService @keys
+        try { $out = @($csv | Get-CloudJob -ErrorVariable problems -ErrorAction SilentlyContinue) }
+        finally { Disconnect-CloudJobService }
+
+        $out.Id | Should -Be 'cae-1', 'cae-2'
+        $out.EnvironmentId | Should -Be $EnvA, $EnvB
+        $out[1].SubJobs.Status | Should -Be 'Success', 'Failed'
+        $out[1].SubJobs[1].ErrorMessage | Should -Be 'image pull failed'
+        @($problems).Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'CloudJobOwnerMissing,*'
+        "$($problems[0])" | Should -Match '-EnvironmentId'
+        "$($problems[0])" | Should -Match 'environment_id'
+        # The environment travels as a header, not in the path, and the emulator checked the signature over it.
+        $sent = @(Get-TestRequest -JobId cae-1)[0]
+        $sent.rawTarget | Should -Be "/v1/$P/cae/jobs/cae-1"
+        $sent.headers.'X-Environment-ID' | Should -Be $EnvA
+        $sent.headers.Authorization | Should -Match 'SignedHeaders=host;x-environment-id;x-project-id;x-sdk-date,'
+        $sent.status | Should -Be 200
+        @(Get-TestRequest -JobId cae-3).Count | Should -Be 0
+    }
+
+    It 'waits for CCE cluster upgrade tasks of two clusters from a CSV with a cluster_id column, beside a CCE job' {
+        $null = New-TestJob @{ id = 'upgrade-a'; runSeconds = 1 } -Service CCEUpgrade -ClusterId 'cluster-a'
+        $null = New-TestJob @{ id = 'upgrade-b'; runSeconds = 0; failed = $true } -Service CCEUpgrade -ClusterId 'cluster-b'
+        $null = New-TestJob @{ id = 'cce-job'; runSeconds = 0 } -Service CCE
+        $csv = @(
+            'Service,JobId,cluster_id'
+            'CCEUpgrade,upgrade-a,cluster-a'
+            'CCEUpgrade,upgrade-b,cluster-b'
+            'CCE,cce-job,'
+        ) | ConvertFrom-Csv
+
+        $out = @($csv | Wait-CloudJob @conn -PollIntervalSec 0.5 -Timeout 30 -ErrorVariable problems -ErrorAction SilentlyContinue)
+
+        ($out | Sort-Object Id).Id | Should -Be 'cce-job', 'upgrade-a', 'upgrade-b'
+        ($out | Where-Object Id -EQ 'upgrade-a').Status | Should -Be 'Success'
+        ($out | Where-Object Id -EQ 'upgrade-a').ClusterId | Should -Be 'cluster-a'
+        ($out | Where-Object Id -EQ 'upgrade-a').EndTime | Should -Not -BeNullOrEmpty
+        ($out | Where-Object Id -EQ 'upgrade-b').Status | Should -Be 'Failed'
+        @($problems | Where-Object { $_.FullyQualifiedErrorId -like 'CloudJobFailed,*' }).Count | Should -Be 1
+        (Get-TestRequest -JobId upgrade-a).rawTarget | Select-Object -Unique | Should -Be "/api/v3/projects/$P/clusters/cluster-a/operation/upgrade/tasks/upgrade-a"
+    }
+
+    It 'says a CAE job read under another environment does not exist, naming the environment' {
+        $null = New-TestJob @{ id = 'cae-4'; runSeconds = 0 } -Service CAE -EnvironmentId $EnvA
+
+        $null = Get-CloudJob cae-4 -Service CAE -EnvironmentId $EnvOther @conn -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'CloudJobNotFound,*'
+        "$($problems[0])" | Should -Match "EnvironmentId $EnvOther"
+    }
+
+    It 'refuses an environment id that is not the UUID CAE documents, for that job alone, before sending' {
+        $null = New-TestJob @{ id = 'ecs-9'; runSeconds = 0 } -Service ECS
+        $rows = @(
+            [pscustomobject]@{ Service = 'CAE'; JobId = 'cae-5'; EnvironmentId = 'prod-env' }
+            [pscustomobject]@{ Service = 'ECS'; JobId = 'ecs-9' }
+        )
+
+        $out = @($rows | Get-CloudJob @conn -ErrorVariable problems -ErrorAction SilentlyContinue)
+
+        $out.Id | Should -Be 'ecs-9'
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'CloudJobInvalidId,*'
+        "$($problems[0])" | Should -Match "EnvironmentId 'prod-env' is not a CAE environment id"
+        @(Get-TestRequest -JobId cae-5).Count | Should -Be 0
     }
 }
 

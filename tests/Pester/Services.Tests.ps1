@@ -326,7 +326,7 @@ Describe 'Completion and context per service' {
         $names | Should -Contain 'CFW'
         $names | Should -Contain 'ECS'
         $names | Should -Contain 'GaussDB'
-        $names.Count | Should -Be 37
+        $names.Count | Should -Be 39
         $names | Should -Contain 'Kafka'
         $names | Should -Contain 'Order'
 

@@ -176,7 +176,7 @@ function New-TestJob {
     <#
     .SYNOPSIS
         Creates jobs; returns them as the emulator reports them (id, path, status, ...).
-        A spec's service and ids (service, projectId, domainId, instanceId, graphId, engineId) pass
+        A spec's service and ids (service, projectId, domainId, instanceId, graphId, engineId, environmentId, clusterId) pass
         through as given; -Service and the id parameters fill them in every spec that leaves them out.
     .EXAMPLE
         New-TestJob @{ id = 'job-1'; runSeconds = 2; finalStatus = 'Failed'; errorCode = 'CFW.00200005' }
@@ -192,10 +192,12 @@ function New-TestJob {
         [string]$DomainId,
         [string]$InstanceId,
         [string]$GraphId,
-        [string]$EngineId
+        [string]$EngineId,
+        [string]$EnvironmentId,
+        [string]$ClusterId
     )
     $defaults = [ordered]@{}
-    foreach ($name in 'Service', 'ProjectId', 'DomainId', 'InstanceId', 'GraphId', 'EngineId') {
+    foreach ($name in 'Service', 'ProjectId', 'DomainId', 'InstanceId', 'GraphId', 'EngineId', 'EnvironmentId', 'ClusterId') {
         if ($PSBoundParameters.ContainsKey($name)) { $defaults[$name.Substring(0, 1).ToLowerInvariant() + $name.Substring(1)] = $PSBoundParameters[$name] }
     }
     $specs = foreach ($one in $Spec) {

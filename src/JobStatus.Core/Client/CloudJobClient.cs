@@ -157,6 +157,12 @@ namespace JobStatus.Client
                 request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
             }
 
+            if (Connection.Service.Owner?.Header is string ownerHeader && Connection.OwnerId != null)
+            {
+                // An owner the service takes as a header (CAE's X-Environment-ID); an access key signs it with the rest.
+                request.Headers.TryAddWithoutValidation(ownerHeader, Connection.OwnerId);
+            }
+
             try
             {
                 await Connection.Authenticator.ApplyAsync(request, cancellationToken).ConfigureAwait(false);

@@ -26,7 +26,9 @@ namespace JobStatus
             string? domainId = null,
             string? instanceId = null,
             string? graphId = null,
-            string? engineId = null)
+            string? engineId = null,
+            string? environmentId = null,
+            string? clusterId = null)
         {
             Id = id;
             Status = status;
@@ -48,6 +50,8 @@ namespace JobStatus
             InstanceId = instanceId;
             GraphId = graphId;
             EngineId = engineId;
+            EnvironmentId = environmentId;
+            ClusterId = clusterId;
         }
 
         /// <summary>The service the job was read from (CFW, ECS, RDS, ...), as -Service takes it.</summary>
@@ -123,6 +127,12 @@ namespace JobStatus
         /// <summary>The engine the job was read under (CSE); null for other services.</summary>
         public string? EngineId { get; }
 
+        /// <summary>The environment the job was read under (CAE, X-Environment-ID); null for other services.</summary>
+        public string? EnvironmentId { get; }
+
+        /// <summary>The cluster the job was read under (CCE cluster upgrade tasks); null for other services.</summary>
+        public string? ClusterId { get; }
+
         /// <summary>The region the job was read from, or the endpoint's host when no region was named.</summary>
         public string Region { get; }
 
@@ -137,7 +147,7 @@ namespace JobStatus
         /// <summary>This job with the resources a lookup found (an order's, read after it completed).</summary>
         internal CloudJob WithResourceIds(IReadOnlyList<string> resourceIds) => new CloudJob(
             Id, Status, RawStatus, BeginTime, EndTime, ErrorCode, ErrorMessage, ProjectId, Region, Endpoint, RequestId, RetrievedAt,
-            Service, JobType, SubJobs, resourceIds, DomainId, InstanceId, GraphId, EngineId);
+            Service, JobType, SubJobs, resourceIds, DomainId, InstanceId, GraphId, EngineId, EnvironmentId, ClusterId);
 
         public override string ToString() => Id;
     }

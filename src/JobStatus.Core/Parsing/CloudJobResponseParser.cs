@@ -238,7 +238,9 @@ namespace JobStatus.Parsing
                 origin.DomainId,
                 origin.OwnerKind == JobOwnerKind.Instance ? origin.OwnerId : null,
                 origin.OwnerKind == JobOwnerKind.Graph ? origin.OwnerId : null,
-                origin.OwnerKind == JobOwnerKind.Engine ? origin.OwnerId : null);
+                origin.OwnerKind == JobOwnerKind.Engine ? origin.OwnerId : null,
+                origin.OwnerKind == JobOwnerKind.Environment ? origin.OwnerId : null,
+                origin.OwnerKind == JobOwnerKind.Cluster ? origin.OwnerId : null);
         }
 
         private static DateTimeOffset? ReadTime(JsonElement root, JsonElement job, IReadOnlyList<string> paths, IList<string> notes, string notePrefix)

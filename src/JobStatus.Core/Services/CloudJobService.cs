@@ -71,9 +71,9 @@ namespace JobStatus.Services
             int job = pathTemplate.IndexOf(JobPlaceholder, StringComparison.Ordinal);
             bool project = pathTemplate.Contains(ProjectPlaceholder, StringComparison.Ordinal);
             bool domain = pathTemplate.Contains(DomainPlaceholder, StringComparison.Ordinal);
-            string ownerPlaceholder = owner == null ? string.Empty : "{" + owner.Placeholder + "}";
+            string ownerPlaceholder = owner?.PathPlaceholder ?? string.Empty;
             if (!pathTemplate.StartsWith("/", StringComparison.Ordinal) || job < 0 || (project && domain)
-                || (owner != null && pathTemplate.IndexOf(ownerPlaceholder, StringComparison.Ordinal) is int at && (at < 0 || at > job)))
+                || (owner?.PathPlaceholder != null && pathTemplate.IndexOf(ownerPlaceholder, StringComparison.Ordinal) is int at && (at < 0 || at > job)))
             {
                 throw new ArgumentException($"The path template '{pathTemplate}' must start with '/' and hold {JobPlaceholder}, after at most one of {ProjectPlaceholder} and {DomainPlaceholder} and after the owner's placeholder.", nameof(pathTemplate));
             }
@@ -82,7 +82,7 @@ namespace JobStatus.Services
             _pathAfterJob = pathTemplate.Substring(job + JobPlaceholder.Length);
             string known = _pathBeforeJob.Replace(ProjectPlaceholder, string.Empty, StringComparison.Ordinal)
                 .Replace(DomainPlaceholder, string.Empty, StringComparison.Ordinal);
-            if (owner != null)
+            if (owner?.PathPlaceholder != null)
             {
                 known = known.Replace(ownerPlaceholder, string.Empty, StringComparison.Ordinal);
             }
@@ -171,7 +171,7 @@ namespace JobStatus.Services
                 before = before.Substring(0, question);
             }
 
-            before = Fill(Fill(before, Scope == JobScope.Domain ? DomainPlaceholder : ProjectPlaceholder, scopeId), Owner == null ? null : "{" + Owner.Placeholder + "}", ownerId);
+            before = Fill(Fill(before, Scope == JobScope.Domain ? DomainPlaceholder : ProjectPlaceholder, scopeId), Owner?.PathPlaceholder, ownerId);
             var builder = new UriBuilder(endpoint.Scheme, endpoint.Host, endpoint.Port)
             {
                 Path = endpoint.AbsolutePath.TrimEnd('/') + before,

@@ -573,6 +573,22 @@ namespace JobStatus.Services
             },
             new Dictionary<string, string>());
 
+        /// <summary>CCEUpgrade: 33 regions, from huaweicloud-sdk-cce/huaweicloudsdkcce/v3/region/cce_region.py.</summary>
+        public static VendorRegionList CCEUpgrade { get; } = new VendorRegionList(
+            "CCEUpgrade",
+            "huaweicloud-sdk-cce/huaweicloudsdkcce/v3/region/cce_region.py",
+            "cce",
+            new[]
+            {
+                "ae-ad-1", "af-north-1", "af-south-1", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3",
+                "ap-southeast-4", "ap-southeast-5", "cn-east-2", "cn-east-3", "cn-east-4", "cn-east-5",
+                "cn-north-1", "cn-north-2", "cn-north-4", "cn-north-9", "cn-north-11", "cn-north-12",
+                "cn-south-1", "cn-south-2", "cn-south-4", "cn-southwest-2", "eu-west-0", "eu-west-101",
+                "la-north-2", "la-south-2", "me-east-1", "my-kualalumpur-1", "na-mexico-1", "ru-moscow-1",
+                "ru-northwest-2", "sa-brazil-1", "tr-west-1",
+            },
+            new Dictionary<string, string>());
+
         /// <summary>Workspace: 18 regions, from huaweicloud-sdk-workspace/huaweicloudsdkworkspace/v2/region/workspace_region.py.</summary>
         public static VendorRegionList Workspace { get; } = new VendorRegionList(
             "Workspace",
@@ -608,6 +624,26 @@ namespace JobStatus.Services
                 ["cn-south-1"] = "https://appstream.cn-south-1.myhuaweicloud.com",
                 ["cn-southwest-2"] = "https://appstream.cn-southwest-2.myhuaweicloud.com",
             });
+
+        // af-south-1: the SDK falls back to https://cae.af-south-1.myhuaweicloud.cn when the first host is unreachable; the catalog takes the first.
+        // ap-southeast-3: the SDK falls back to https://cae.ap-southeast-3.myhuaweicloud.cn when the first host is unreachable; the catalog takes the first.
+        // cn-east-3: the SDK falls back to https://cae.cn-east-3.myhuaweicloud.cn when the first host is unreachable; the catalog takes the first.
+        // cn-north-4: the SDK falls back to https://cae.cn-north-4.myhuaweicloud.cn when the first host is unreachable; the catalog takes the first.
+        // cn-south-1: the SDK falls back to https://cae.cn-south-1.myhuaweicloud.cn when the first host is unreachable; the catalog takes the first.
+        // la-north-2: the SDK falls back to https://cae.la-north-2.myhuaweicloud.cn when the first host is unreachable; the catalog takes the first.
+        // me-east-1: the SDK falls back to https://cae.me-east-1.myhuaweicloud.cn when the first host is unreachable; the catalog takes the first.
+        // tr-west-1: the SDK falls back to https://cae.tr-west-1.myhuaweicloud.cn when the first host is unreachable; the catalog takes the first.
+        /// <summary>CAE: 8 regions, from huaweicloud-sdk-cae/huaweicloudsdkcae/v1/region/cae_region.py.</summary>
+        public static VendorRegionList CAE { get; } = new VendorRegionList(
+            "CAE",
+            "huaweicloud-sdk-cae/huaweicloudsdkcae/v1/region/cae_region.py",
+            "cae",
+            new[]
+            {
+                "af-south-1", "ap-southeast-3", "cn-east-3", "cn-north-4", "cn-south-1", "la-north-2",
+                "me-east-1", "tr-west-1",
+            },
+            new Dictionary<string, string>());
 
         /// <summary>Order: 1 regions, from huaweicloud-sdk-bss/huaweicloudsdkbss/v2/region/bss_region.py.</summary>
         public static VendorRegionList Order { get; } = new VendorRegionList(
@@ -674,8 +710,10 @@ namespace JobStatus.Services
             ServiceStage,
             UCS,
             CCEAutopilot,
+            CCEUpgrade,
             Workspace,
             WorkspaceApp,
+            CAE,
             Order,
             OrderIntl,
         });

@@ -63,9 +63,9 @@ internal sealed class JobApi
 
     public bool IsShared => Services.Count > 1;
 
-    /// <summary>The request target a client sends for this job, percent-encoded.</summary>
+    /// <summary>The request target a client sends for this job, percent-encoded (a header owner is not in it).</summary>
     public string PathFor(string? scopeId, string? ownerId, string jobId) =>
-        Path.Fill(scopeId, Owner is null ? null : "{" + Owner.Placeholder + "}", ownerId, jobId);
+        Path.Fill(scopeId, Owner?.PathPlaceholder, ownerId, jobId);
 
     /// <exception cref="InvalidOperationException">The services disagree on the path's scope or owner.</exception>
     public void Attach(IReadOnlyList<EmulatedService> services)
@@ -74,7 +74,7 @@ internal sealed class JobApi
         foreach (var service in services)
         {
             var catalog = service.Catalog;
-            if (catalog.PathTemplate != Template || catalog.Scope != first.Scope || catalog.Owner?.Placeholder != first.Owner?.Placeholder)
+            if (catalog.PathTemplate != Template || catalog.Scope != first.Scope || catalog.Owner?.Placeholder != first.Owner?.Placeholder || catalog.Owner?.Header != first.Owner?.Header)
             {
                 throw new InvalidOperationException(
                     $"{service.Name} shares the path {Template} with {services[0].Name} but its template, scope or owner differ.");
@@ -84,7 +84,7 @@ internal sealed class JobApi
         Services = services;
         Scope = first.Scope;
         Owner = first.Owner;
-        Path = new JobPathTemplate(Template, Owner is null ? null : "{" + Owner.Placeholder + "}");
+        Path = new JobPathTemplate(Template, Owner?.PathPlaceholder);
         var names = new List<string>(services.Count);
         foreach (var service in services)
         {

@@ -34,7 +34,8 @@ internal sealed class CloudApiHandler
     public async Task HandleAsync(HttpContext context)
     {
         var rawTarget = RawTargetOf(context);
-        var path = JobPath.Parse(rawTarget);
+        var headers = context.Request.Headers;
+        var path = JobPath.Parse(rawTarget, name => headers.TryGetValue(name, out var value) ? value.ToString() : null);
         var entry = new RequestLogEntry(
             DateTimeOffset.UtcNow.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
             RequestIdMiddleware.Get(context),

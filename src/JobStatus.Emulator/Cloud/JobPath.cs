@@ -9,16 +9,17 @@ namespace JobStatus.Emulator.Cloud;
 /// fails to encode a job id like <c>../x</c> must be caught by the tests, and the normalised path
 /// would quietly turn its request into a different, valid-looking one. Segment counts are exact.</remarks>
 /// <param name="ScopeId">The project id or domain id the path names; null on a global path.</param>
-/// <param name="OwnerId">The instance, graph or engine id the path names; null where it names none.</param>
+/// <param name="OwnerId">The instance, graph or engine id the path names, or the environment id its header gives (CAE); null where there is none.</param>
 /// <param name="JobId">Null only where the id is a query parameter and the query has no non-empty one.</param>
 internal readonly record struct JobPath(JobApi Api, string? ScopeId, string? OwnerId, string? JobId)
 {
     /// <summary>Null when no template of the catalog fits. The most specific template (most fixed
     /// segments) is tried first; among templates with the same path whose id is a query parameter,
     /// the one whose parameter the query holds wins.</summary>
-    public static JobPath? Parse(string rawTarget) => Parse(rawTarget, EmulatedServices.ApisBySpecificity);
+    /// <param name="header">A request header's value by name, for an owner sent as a header; null when absent.</param>
+    public static JobPath? Parse(string rawTarget, Func<string, string?>? header = null) => Parse(rawTarget, EmulatedServices.ApisBySpecificity, header);
 
-    public static JobPath? Parse(string rawTarget, IReadOnlyList<JobApi> apis)
+    public static JobPath? Parse(string rawTarget, IReadOnlyList<JobApi> apis, Func<string, string?>? header = null)
     {
         var queryStart = rawTarget.IndexOf('?', StringComparison.Ordinal);
         var path = queryStart >= 0 ? rawTarget.Substring(0, queryStart) : rawTarget;
@@ -39,7 +40,12 @@ internal readonly record struct JobPath(JobApi Api, string? ScopeId, string? Own
             }
 
             var scope = Value(values, JobPathTemplate.ProjectPlaceholder) ?? Value(values, JobPathTemplate.DomainPlaceholder);
-            var owner = api.Owner is null ? null : Value(values, "{" + api.Owner.Placeholder + "}");
+            var owner = api.Owner switch
+            {
+                null => null,
+                { Header: { } name } => header?.Invoke(name) is { Length: > 0 } sent ? sent : null,
+                { } pathOwner => Value(values, pathOwner.PathPlaceholder!),
+            };
             if (api.Path.JobQueryParameter is not { } parameter)
             {
                 return new JobPath(api, scope, owner, Value(values, JobPathTemplate.JobPlaceholder));

@@ -226,7 +226,7 @@ internal sealed class EmulatedJob
         _ => "nothing (a global service)",
     };
 
-    /// <summary>The owner id for a service whose path names one (instanceId, graphId or engineId, as
+    /// <summary>The owner id for a service whose request names one (instanceId, graphId, engineId or environmentId, as
     /// the owner's kind says); a fresh id when the spec gives none. Refuses the others.</summary>
     private static string? ReadOwner(JobSpec spec, EmulatedService service)
     {
@@ -237,6 +237,8 @@ internal sealed class EmulatedJob
             (JobOwnerKind.Instance, spec.InstanceId, "instanceId"),
             (JobOwnerKind.Graph, spec.GraphId, "graphId"),
             (JobOwnerKind.Engine, spec.EngineId, "engineId"),
+            (JobOwnerKind.Environment, spec.EnvironmentId, "environmentId"),
+            (JobOwnerKind.Cluster, spec.ClusterId, "clusterId"),
         })
         {
             if (value is null)
@@ -246,7 +248,7 @@ internal sealed class EmulatedJob
 
             if (owner?.Kind != kind)
             {
-                var wanted = owner is null ? "it names no instance, graph or engine" : $"it takes {char.ToLowerInvariant(owner.Parameter[0])}{owner.Parameter.Substring(1)}";
+                var wanted = owner is null ? "it names no instance, graph, engine, environment or cluster" : $"it takes {char.ToLowerInvariant(owner.Parameter[0])}{owner.Parameter.Substring(1)}";
                 throw new InvalidSpecException($"{name} does not apply to {service.Name}: its path is {service.Catalog.PathTemplate}, and {wanted}.");
             }
 
@@ -291,7 +293,7 @@ internal sealed class EmulatedJob
         for (var i = 0; i < specs.Count; i++)
         {
             var spec = specs[i] ?? throw new InvalidSpecException($"subJobs[{i}] must be a JSON object.");
-            subJobs.Add(EmulatedSubJob.FromSpec(spec, this, $"subJobs[{i}]."));
+            subJobs.Add(EmulatedSubJob.FromSpec(spec, this, $"subJobs[{i}].", i));
         }
 
         return subJobs;

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 
 namespace JobStatus.Emulator.Model;
 
@@ -6,10 +7,14 @@ namespace JobStatus.Emulator.Model;
 /// fail while the parent still runs.</summary>
 internal sealed class EmulatedSubJob
 {
-    private EmulatedSubJob(SubJobSpec spec, EmulatedJob parent, string where)
+    private EmulatedSubJob(SubJobSpec spec, EmulatedJob parent, string where, int position)
     {
         var service = parent.Service;
-        Id = EmulatedJob.RequireNonEmpty(spec.Id, where + "id") ?? Guid.NewGuid().ToString("D");
+        // Where the SDK model types a sub-job's id as a number (CAE's task index), the default is its place, from 1.
+        var subIdPath = service.Catalog.Shape.SubJob?.Id is { Count: > 0 } subId ? subId[0] : null;
+        var numbered = subIdPath is not null && service.Facts?.NumberFields.Contains(subIdPath) == true;
+        Id = EmulatedJob.RequireNonEmpty(spec.Id, where + "id")
+            ?? (numbered ? (position + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : Guid.NewGuid().ToString("D"));
         RunSeconds = EmulatedJob.ReadRunSeconds(spec.RunSeconds, where + "runSeconds") ?? parent.RunSeconds;
         RunningStatus = EmulatedJob.RequireNonEmpty(spec.RunningStatus, where + "runningStatus") ?? service.RunningStatus;
         FinalStatus = EmulatedJob.ReadFinalStatus(
@@ -48,5 +53,6 @@ internal sealed class EmulatedSubJob
 
     public string StatusAt(DateTimeOffset now) => IsFinishedAt(now) ? FinalStatus : RunningStatus;
 
-    public static EmulatedSubJob FromSpec(SubJobSpec spec, EmulatedJob parent, string where) => new(spec, parent, where);
+    /// <param name="position">The sub-job's place among its parent's, from 0.</param>
+    public static EmulatedSubJob FromSpec(SubJobSpec spec, EmulatedJob parent, string where, int position) => new(spec, parent, where, position);
 }

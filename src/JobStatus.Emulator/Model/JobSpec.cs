@@ -24,6 +24,12 @@ internal sealed class JobSpec
     /// <summary>Only for a service whose path names an engine (CSE); default a fresh id.</summary>
     public string? EngineId { get; set; }
 
+    /// <summary>Only for a service that takes an environment in a header (CAE); default a fresh id.</summary>
+    public string? EnvironmentId { get; set; }
+
+    /// <summary>Only for a service whose path names a cluster (CCE upgrade tasks); default a fresh id.</summary>
+    public string? ClusterId { get; set; }
+
     public string? Id { get; set; }
 
     /// <summary>Seconds from begin to end; -1 keeps the job running forever.</summary>

@@ -70,6 +70,16 @@ namespace JobStatus.Commands
         [Alias("engine_id")]
         public virtual string? EngineId { get; set; }
 
+        /// <summary>The environment a job belongs to (CAE), sent in the X-Environment-ID header.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("environment_id")]
+        public virtual string? EnvironmentId { get; set; }
+
+        /// <summary>The cluster a job belongs to (CCE cluster upgrade tasks).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("cluster_id")]
+        public virtual string? ClusterId { get; set; }
+
         [Parameter]
         [SecureStringTransformation]
         public SecureString? Token { get; set; }
@@ -178,16 +188,22 @@ namespace JobStatus.Commands
         /// missing instance or domain id). Throws a terminating error when no request of the command could be sent.
         /// </summary>
         private protected CloudJobClient? ClientForCurrentRecord(CloudJobService service, string jobId, out CloudJobFailure? failure) =>
-            ClientFor(service, jobId, ProjectId, Region, Endpoint, DomainId, OwnerOf(service, InstanceId, GraphId, EngineId), out failure);
+            ClientFor(service, jobId, ProjectId, Region, Endpoint, DomainId, new OwnerIds(InstanceId, GraphId, EngineId, EnvironmentId, ClusterId).For(service), out failure);
 
-        /// <summary>The owner id this service reads a job under, from the parameter of its kind.</summary>
-        private protected static string? OwnerOf(CloudJobService service, string? instanceId, string? graphId, string? engineId) => service.OwnerKind switch
+        /// <summary>The ids a job may be read under, as the parameters (or a job object) give them.</summary>
+        private protected readonly record struct OwnerIds(string? Instance, string? Graph, string? Engine, string? Environment, string? Cluster)
         {
-            JobOwnerKind.Instance => instanceId,
-            JobOwnerKind.Graph => graphId,
-            JobOwnerKind.Engine => engineId,
-            _ => null,
-        };
+            /// <summary>The owner id this service reads a job under, from the parameter of its kind.</summary>
+            public string? For(CloudJobService service) => service.OwnerKind switch
+            {
+                JobOwnerKind.Instance => Instance,
+                JobOwnerKind.Graph => Graph,
+                JobOwnerKind.Engine => Engine,
+                JobOwnerKind.Environment => Environment,
+                JobOwnerKind.Cluster => Cluster,
+                _ => null,
+            };
+        }
 
         /// <summary>The client for these values, resolved once per command; parameters left null fall back to session and environment.</summary>
         /// <returns>Null, with <paramref name="failure"/>, when this job alone cannot be read (its owner or domain id is missing or wrong).</returns>
@@ -202,7 +218,7 @@ namespace JobStatus.Commands
                         CloudJobFailureKind.OwnerMissing,
                         jobId,
                         $"{service.Name} reads a job under {owner.What}, and no {owner.Parameter} was given for job '{jobId}'. "
-                        + $"Give -{owner.Parameter}, or pipe objects with an {owner.Parameter} (or {owner.Placeholder}) property. No request was sent for it.");
+                        + $"Give -{owner.Parameter}, or pipe objects with an {owner.Parameter} (or {owner.PropertyAlias}) property. No request was sent for it.");
                     return null;
                 }
 
@@ -213,6 +229,11 @@ namespace JobStatus.Commands
                 }
 
                 ownerId = ownerId!.Trim();
+                if (owner.CheckFormat(ownerId) is string formatProblem)
+                {
+                    failure = new CloudJobFailure(CloudJobFailureKind.InvalidId, jobId, $"{formatProblem} No request was sent for job '{jobId}'.");
+                    return null;
+                }
             }
             else
             {

@@ -98,6 +98,18 @@ namespace JobStatus.Commands
         [Alias("engine_id")]
         public override string? EngineId { get => base.EngineId; set => base.EngineId = value; }
 
+        /// <inheritdoc />
+        [Parameter(ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = InputObjectSet)]
+        [Alias("environment_id")]
+        public override string? EnvironmentId { get => base.EnvironmentId; set => base.EnvironmentId = value; }
+
+        /// <inheritdoc />
+        [Parameter(ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = InputObjectSet)]
+        [Alias("cluster_id")]
+        public override string? ClusterId { get => base.ClusterId; set => base.ClusterId = value; }
+
         /// <summary>Seconds for the whole wait; -1 waits for ever.</summary>
         [Parameter]
         [Alias("TimeoutSec")]
@@ -141,7 +153,7 @@ namespace JobStatus.Commands
                     if (job != null)
                     {
                         // A job object knows which service it came from.
-                        Track(job.Id, job, job.Service, ProjectId ?? job.ProjectId, Endpoint ?? job.Endpoint, DomainId ?? job.DomainId, InstanceId ?? job.InstanceId, GraphId ?? job.GraphId, EngineId ?? job.EngineId);
+                        Track(job.Id, job, job.Service, ProjectId ?? job.ProjectId, Endpoint ?? job.Endpoint, DomainId ?? job.DomainId, new OwnerIds(InstanceId ?? job.InstanceId, GraphId ?? job.GraphId, EngineId ?? job.EngineId, EnvironmentId ?? job.EnvironmentId, ClusterId ?? job.ClusterId));
                     }
                 }
             }
@@ -149,7 +161,7 @@ namespace JobStatus.Commands
             {
                 foreach (string? id in JobId)
                 {
-                    Track(id ?? string.Empty, null, Service, ProjectId, Endpoint, DomainId, InstanceId, GraphId, EngineId);
+                    Track(id ?? string.Empty, null, Service, ProjectId, Endpoint, DomainId, new OwnerIds(InstanceId, GraphId, EngineId, EnvironmentId, ClusterId));
                 }
             }
 
@@ -167,7 +179,7 @@ namespace JobStatus.Commands
 
         protected override void DisposeResources() => _session?.Dispose();
 
-        private void Track(string jobId, CloudJob? known, string? serviceName, string? projectId, Uri? endpoint, string? domainId, string? instanceId, string? graphId, string? engineId)
+        private void Track(string jobId, CloudJob? known, string? serviceName, string? projectId, Uri? endpoint, string? domainId, OwnerIds owners)
         {
             if (Session.AnySatisfied)
             {
@@ -181,7 +193,7 @@ namespace JobStatus.Commands
                 return;
             }
 
-            if (ClientFor(service, jobId, projectId, Region, endpoint, domainId, OwnerOf(service, instanceId, graphId, engineId), out CloudJobFailure? refused) is not CloudJobClient client)
+            if (ClientFor(service, jobId, projectId, Region, endpoint, domainId, owners.For(service), out CloudJobFailure? refused) is not CloudJobClient client)
             {
                 Session.Refuse(refused!, jobId);
                 return;

@@ -59,6 +59,17 @@ namespace JobStatus.Connection.Signing
                 signed.Add(new KeyValuePair<string, string>(SecurityTokenHeader, SecureStringReader.Reveal(_credential.SecurityToken)));
             }
 
+            // Headers the request already carries (CAE's X-Environment-ID) are signed too, as the vendor's signer
+            // signs every header of a request; they are already on it, so they are not added again.
+            var carried = new List<KeyValuePair<string, string>>();
+            foreach (KeyValuePair<string, IEnumerable<string>> header in request.Headers)
+            {
+                if (header.Key.IndexOf('_') < 0)
+                {
+                    carried.Add(new KeyValuePair<string, string>(header.Key, string.Join(",", header.Value)));
+                }
+            }
+
             foreach (KeyValuePair<string, string> header in signed)
             {
                 if (header.Key == "Host")
@@ -74,6 +85,7 @@ namespace JobStatus.Connection.Signing
             byte[] key = Encoding.UTF8.GetBytes(SecureStringReader.Reveal(_credential.SecretAccessKey));
             try
             {
+                signed.AddRange(carried);
                 string authorization = SdkHmacSigner.Authorization(_credential.AccessKeyId, key, request.Method.Method, uri.AbsolutePath, uri.Query, signed, body);
                 request.Headers.TryAddWithoutValidation("Authorization", authorization);
             }
