@@ -80,6 +80,14 @@ namespace JobStatus.Scheduling
 
         internal int FailureStreak { get; private set; }
 
+        /// <summary>The share of the lane's recent reads that failed for a transient reason: an average
+        /// that weighs the last twenty or so most. Tells a flaky service (reads failing here and there)
+        /// from one job that the service keeps failing while it answers the others.</summary>
+        internal double RecentFailureShare { get; private set; }
+
+        /// <summary>Reads answered in a row since the last transient failure.</summary>
+        internal int SuccessStreak { get; private set; }
+
         internal CloudJobFailure? LastFailure { get; private set; }
 
         private TimeSpan FailingSince { get; set; }
@@ -297,8 +305,10 @@ namespace JobStatus.Scheduling
                 PausedUntil = now + pause;
             }
 
+            RecentFailureShare += ((failure != null && failure.IsTransient ? 1.0 : 0.0) - RecentFailureShare) / 10;
             if (failure != null && failure.IsTransient)
             {
+                SuccessStreak = 0;
                 FailureStreak++;
                 FailedReads++;
                 LastFailure = failure;
@@ -323,6 +333,7 @@ namespace JobStatus.Scheduling
             }
 
             FailureStreak = 0;
+            SuccessStreak++;
             if (_health != null)
             {
                 _health = null;

@@ -20,6 +20,17 @@ namespace JobStatus.Waiting
         private static readonly TimeSpan ProgressRefresh = TimeSpan.FromSeconds(1);
         private static readonly TimeSpan ProgressFloor = TimeSpan.FromMilliseconds(250);
 
+        /// <summary>A service that answers again is said to be back once it has answered this many reads in a
+        /// row and <see cref="RecoveryQuiet"/> has passed, or once <see cref="RecoveryQuietLongest"/> has passed
+        /// without a failure (a lane with few jobs reads rarely): a service that answers a moment and fails
+        /// again (a 429 storm lets some requests through) is one outage, said once when it begins and once
+        /// when it is over, not once per flap.</summary>
+        internal const int RecoveryAnswers = 5;
+
+        internal static readonly TimeSpan RecoveryQuiet = TimeSpan.FromSeconds(30);
+
+        internal static readonly TimeSpan RecoveryQuietLongest = TimeSpan.FromMinutes(5);
+
         private readonly ReadScheduler _scheduler;
         private readonly Action _signal;
         private readonly TimeProvider _time;
@@ -27,6 +38,9 @@ namespace JobStatus.Waiting
         private readonly Queue<WaitOutput> _outputs = new Queue<WaitOutput>();
         private readonly Dictionary<string, WaitedJob> _jobs = new Dictionary<string, WaitedJob>(StringComparer.Ordinal);
         private readonly Dictionary<CloudJobStatus, int> _finalCounts = new Dictionary<CloudJobStatus, int>();
+
+        // Each lane's outage, from the warning that said it began until its end has been said.
+        private readonly Dictionary<Lane, Outage> _outages = new Dictionary<Lane, Outage>();
         private readonly long _started;
         private TimeSpan? _lastProgress;
         private string? _pacedBy;
@@ -136,6 +150,8 @@ namespace JobStatus.Waiting
             {
                 Handle(waitEvent);
             }
+
+            SayRecoveries(Done);
 
             string? paced = _scheduler.PacedBy;
             if (!string.Equals(paced, _pacedBy, StringComparison.Ordinal))
@@ -266,16 +282,73 @@ namespace JobStatus.Waiting
                     break;
                 case WaitEventKind.LaneFailing:
                     Lane lane = waitEvent.Lane!;
+                    if (_outages.TryGetValue(lane, out Outage? going))
+                    {
+                        // It failed again before its recovery was said: the same outage goes on.
+                        going.RecoveredAt = null;
+                        Note(() => $"{lane.Name} fails again: {waitEvent.Failure!.Message}");
+                        break;
+                    }
+
+                    _outages[lane] = new Outage(Elapsed - waitEvent.Outage);
                     _outputs.Enqueue(WaitOutput.Warning(
                         $"{lane.Name} is not answering ({waitEvent.FailedReads} reads failed in a row over {Durations.Describe(waitEvent.Outage)}); "
                         + $"the wait goes on: its {JobsIn(lane)} waiting job(s) are read again, one request at a time with backoff, until they finish or -Timeout passes. "
                         + $"Last: {waitEvent.Failure!.Message}"));
                     break;
                 case WaitEventKind.LaneRecovered:
-                    _outputs.Enqueue(WaitOutput.Warning(
-                        $"{waitEvent.Lane!.Name} answers again after {Durations.Describe(waitEvent.Outage)} ({waitEvent.FailedReads} failed reads); its jobs are read as usual."));
+                    if (_outages.TryGetValue(waitEvent.Lane!, out Outage? ending))
+                    {
+                        ending.FailedReads += waitEvent.FailedReads;
+                        ending.RecoveredAt = Elapsed;
+                    }
+
                     break;
             }
+        }
+
+        /// <summary>Says each outage's end once its service has kept answering (see <see cref="RecoveryAnswers"/>), or at once when the wait is over.</summary>
+        private void SayRecoveries(bool all)
+        {
+            if (_outages.Count == 0)
+            {
+                return;
+            }
+
+            TimeSpan now = Elapsed;
+            List<Lane>? said = null;
+            foreach (KeyValuePair<Lane, Outage> entry in _outages)
+            {
+                Outage outage = entry.Value;
+                if (outage.RecoveredAt is TimeSpan recovered
+                    && (all || now - recovered >= RecoveryQuietLongest || (now - recovered >= RecoveryQuiet && entry.Key.SuccessStreak >= RecoveryAnswers)))
+                {
+                    _outputs.Enqueue(WaitOutput.Warning(
+                        $"{entry.Key.Name} answers again after {Durations.Describe(recovered - outage.Began)} ({outage.FailedReads} failed reads); its jobs are read as usual."));
+                    (said ??= new List<Lane>()).Add(entry.Key);
+                }
+            }
+
+            if (said != null)
+            {
+                foreach (Lane lane in said)
+                {
+                    _outages.Remove(lane);
+                }
+            }
+        }
+
+        /// <summary>A lane's outage as the warnings tell it: when it began, the reads it failed, and when it last recovered.</summary>
+        private sealed class Outage
+        {
+            public Outage(TimeSpan began) => Began = began;
+
+            public TimeSpan Began { get; }
+
+            public int FailedReads { get; set; }
+
+            /// <summary>When it last answered again; null while it fails.</summary>
+            public TimeSpan? RecoveredAt { get; set; }
         }
 
         private void HandleAnswer(WaitedJob job, CloudJobResult result, CloudJob? previous)

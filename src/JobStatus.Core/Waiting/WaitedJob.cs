@@ -14,7 +14,17 @@ namespace JobStatus.Waiting
     /// </summary>
     internal sealed class WaitedJob : ScheduledRead
     {
+        /// <summary>How long one job must keep failing, while its service answers others, before a warning
+        /// names it: long enough that the chance failures of a flaky minute (a few reset connections)
+        /// name no job, so that a line names only a job its service keeps failing.</summary>
+        internal static readonly TimeSpan WarnAfter = TimeSpan.FromMinutes(1);
+
+        /// <summary>A job is failing alone only while most of its service's other reads are answered:
+        /// above this share of failed reads the service is flaky, and the lane's warnings say so.</summary>
+        internal const double AloneBelowShare = 0.2;
+
         private readonly WaitSession _session;
+        private TimeSpan _failingSince;
         private CloudJob? _lastKnown;
         private CloudJobFailure? _lastFailure;
         private bool _warned;
@@ -56,9 +66,16 @@ namespace JobStatus.Waiting
 
                 Failures++;
                 Volatile.Write(ref _lastFailure, failure);
-                if (!_warned && Failures >= Lane.FailuresBeforeFailing && !context.Lane.IsFailing)
+                if (Failures == 1)
                 {
-                    // The service answers others; this job alone keeps failing.
+                    _failingSince = context.SentAt;
+                }
+
+                // A 429 is the service's pace, said by the lane (and the progress line), never this job's fault.
+                if (!_warned && Failures >= Lane.FailuresBeforeFailing && failure.Kind != CloudJobFailureKind.Throttled
+                    && context.Now - _failingSince >= WarnAfter && !context.Lane.IsFailing && context.Lane.RecentFailureShare < AloneBelowShare)
+                {
+                    // The service answers others; this job alone has kept failing for a while.
                     _warned = true;
                     _session.Post(WaitEvent.JobFailing(this, failure));
                 }

@@ -65,10 +65,20 @@ namespace JobStatus.Tests.Simulation
             }
 
             string service = request.RequestUri.Host.Split('.')[0].ToUpperInvariant();
+            string id = Uri.UnescapeDataString(path.Substring(path.LastIndexOf('/') + 1));
+            if (path.Contains("/jobs") && request.RequestUri.Query.StartsWith("?id=", StringComparison.Ordinal))
+            {
+                id = Uri.UnescapeDataString(request.RequestUri.Query.Substring(4));
+            }
+
             Fault? fault;
             lock (_lock)
             {
-                fault = _faults.LastOrDefault(f => f.From <= now && now < f.To && (f.Service == null || f.Service == service));
+                fault = _faults.LastOrDefault(f => f.From <= now && now < f.To && (f.Service == null || f.Service == service) && (f.JobId == null || f.JobId == id));
+                if (fault != null && !fault.Strikes())
+                {
+                    fault = null;
+                }
             }
 
             if (fault?.Kind == FaultKind.Reset)
@@ -103,12 +113,6 @@ namespace JobStatus.Tests.Simulation
             if (fault?.Kind == FaultKind.Forbidden)
             {
                 return Task.FromResult(Answer(HttpStatusCode.Forbidden, "{\"error_code\":\"DBS.280004\",\"error_msg\":\"Policy doesn't allow dds:job:get to be performed.\"}"));
-            }
-
-            string id = Uri.UnescapeDataString(path.Substring(path.LastIndexOf('/') + 1));
-            if (path.Contains("/jobs") && request.RequestUri.Query.StartsWith("?id=", StringComparison.Ordinal))
-            {
-                id = Uri.UnescapeDataString(request.RequestUri.Query.Substring(4));
             }
 
             if (!_jobs.TryGetValue(id, out SimJob? job) || job.Service != service)
@@ -152,14 +156,28 @@ namespace JobStatus.Tests.Simulation
 
         internal sealed class Fault
         {
-            public Fault(FaultKind kind, DateTimeOffset from, TimeSpan length, string? service = null, string retryAfter = "")
+            private readonly Random _random;
+
+            /// <param name="share">The share of the window's requests it strikes, at random (seeded, so a run repeats); 1 by default.</param>
+            /// <param name="jobId">Only this job's requests; null for every job of the service.</param>
+            public Fault(FaultKind kind, DateTimeOffset from, TimeSpan length, string? service = null, string retryAfter = "", double share = 1, string? jobId = null)
             {
                 Kind = kind;
                 From = from;
                 To = from + length;
                 Service = service;
                 RetryAfter = retryAfter;
+                Share = share;
+                JobId = jobId;
+                _random = new Random(17);
             }
+
+            public double Share { get; }
+
+            public string? JobId { get; }
+
+            /// <summary>Whether it strikes the next request of its window (called under the cloud's lock).</summary>
+            public bool Strikes() => Share >= 1 || _random.NextDouble() < Share;
 
             public FaultKind Kind { get; }
 

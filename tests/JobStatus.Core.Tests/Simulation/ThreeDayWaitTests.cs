@@ -22,6 +22,7 @@ namespace JobStatus.Tests.Simulation
     /// Retry-After, a backward step of the wall clock and a 403 from one service. Every job must be
     /// written exactly once, soon after it finishes, or get its own error; none may be lost.
     /// </summary>
+    [Collection(SimulationCollection.Name)]
     public class ThreeDayWaitTests
     {
         private static readonly DateTimeOffset Start = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
