@@ -30,7 +30,8 @@
     the emulators accepted (GET /_emulator/connections, summed over both lifetimes) show whether
     the wait renews its connections. The delay from each job's finish to its output is held to a
     goal: one -PollIntervalSec (plus 1 s of scheduling slack) for a finish outside every
-    disturbance; for a finish inside one, the interval plus what was left of it.
+    disturbance; for a finish inside one (or less than an interval before one, whose read falls into
+    it), the interval plus what was left of it, and of any that began less than an interval after it.
 
     Exit code 1 when a job was lost or written twice. Only 127.0.0.1 is contacted.
 #>
@@ -298,13 +299,30 @@ try {
             $finish = $finishOf[$key]
             $out = [DateTime]::new([long]$first.ticks, [DateTimeKind]::Utc)
             $inside = @($disturbances | Where-Object { $finish -ge $_.From -and $finish -lt $_.To })
-            $rest = if ($inside) { ($inside | ForEach-Object { ($_.To - $finish).TotalSeconds } | Measure-Object -Maximum).Maximum } else { 0 }
+            # The read that would see the finish can fall into a disturbance the job finished in, or one
+            # that began less than an interval later, and so on: the goal counts from the end of that chain.
+            $seenFrom = $finish
+            foreach ($d in @($disturbances | Sort-Object From)) {
+                if (($d.From - $seenFrom).TotalSeconds -lt $PollIntervalSec -and $d.To -gt $seenFrom) { $seenFrom = $d.To }
+            }
+            $rest = ($seenFrom - $finish).TotalSeconds
             $delay = ($out - $finish).TotalSeconds
             $delays.Add([pscustomobject]@{
                 Job = $key; Finish = $finish; Delay = $delay; Inside = ($inside | ForEach-Object Name) -join ', '
                 Goal = $PollIntervalSec + $rest + $slackSec; Within = $delay -le ($PollIntervalSec + $rest + $slackSec)
             })
         }
+    }
+    # Where each late job finished: in a disturbance, in the minute after one ended, or in calm.
+    $missesBy = [ordered]@{}
+    foreach ($d in @($delays | Where-Object { -not $_.Within })) {
+        $where = if ($d.Inside) { "in: $($d.Inside)" } else {
+            $before = @($disturbances | Where-Object { $_.To -le $d.Finish -and ($d.Finish - $_.To).TotalSeconds -lt 60 } | Sort-Object To | Select-Object -Last 1)
+            if ($before) { "in the minute after: $($before[0].Name)" }
+            elseif ($forbiddenSince -and $d.Finish -ge $forbiddenSince) { 'after the 403 began' }
+            else { 'calm' }
+        }
+        $missesBy[$where] = 1 + $(if ($missesBy.Contains($where)) { $missesBy[$where] } else { 0 })
     }
     $outside = @($delays | Where-Object { -not $_.Inside })
     $during = @($delays | Where-Object { $_.Inside })
@@ -336,7 +354,7 @@ try {
     Add-Row 'TCP connections opened (both emulator lifetimes)' ("{0:N0} ({1}; {2} open at the end)" -f $opened, (($lifetimes | ForEach-Object { "$($_.Emulator) $($_.Opened)" }) -join ', '), $lifetimes[-1].OpenAtEnd) ("renewed over {0:0.#} min" -f $DurationMin) $null
     $withinOutside = @($outside | Where-Object Within).Count
     $withinDuring = @($during | Where-Object Within).Count
-    Add-Row 'finished outside disturbances: written within the interval' ("{0:N0} of {1:N0}" -f $withinOutside, $outside.Count) ("<= {0} s + {1} s slack" -f $PollIntervalSec, $slackSec) ($withinOutside -eq $outside.Count)
+    Add-Row 'finished outside disturbances: written within the interval' ("{0:N0} of {1:N0}" -f $withinOutside, $outside.Count) ("<= {0} s (+ the rest of a disturbance its next read fell into) + {1} s slack" -f $PollIntervalSec, $slackSec) ($withinOutside -eq $outside.Count)
     Add-Row 'finished during a disturbance: written within interval + its rest' ("{0:N0} of {1:N0}" -f $withinDuring, $during.Count) ("<= {0} s + rest + {1} s slack" -f $PollIntervalSec, $slackSec) ($withinDuring -eq $during.Count)
     if ($delays.Count) {
         $sortedDelays = @($delays | Sort-Object Delay)
@@ -351,6 +369,10 @@ try {
     Write-Host 'Disturbances (from the start of the run):'
     foreach ($d in $disturbances) { Write-Host ('  {0}-{1}  {2}' -f (Format-Clock ($d.From - $begin).TotalSeconds), (Format-Clock ($d.To - $begin).TotalSeconds), $d.Name) }
     if ($forbiddenSince) { Write-Host ('  {0}-end    403 on {1}' -f (Format-Clock ($forbiddenSince - $begin).TotalSeconds), $forbiddenService) }
+    if ($missesBy.Count) {
+        Write-Host 'Jobs written later than their goal, by where they finished:'
+        foreach ($entry in $missesBy.GetEnumerator()) { Write-Host ('  {0,5}  {1}' -f $entry.Value, $entry.Key) }
+    }
     $worst = @($delays | Sort-Object { $_.Delay - $_.Goal } -Descending | Select-Object -First 8)
     if ($worst) {
         Write-Host 'Worst delays against their goal:'
@@ -389,6 +411,12 @@ try {
             ''
             foreach ($d in $disturbances) { '- {0}-{1} {2}' -f (Format-Clock ($d.From - $begin).TotalSeconds), (Format-Clock ($d.To - $begin).TotalSeconds), $d.Name }
             if ($forbiddenSince) { '- {0}-end 403 on {1}' -f (Format-Clock ($forbiddenSince - $begin).TotalSeconds), $forbiddenService }
+            if ($missesBy.Count) {
+                ''
+                'Jobs written later than their goal, by where they finished:'
+                ''
+                foreach ($entry in $missesBy.GetEnumerator()) { '- {0}: {1}' -f $entry.Key, $entry.Value }
+            }
         )
         $directory = Split-Path -Parent $ResultsPath
         if ($directory) { $null = New-Item -ItemType Directory -Path $directory -Force }

@@ -41,7 +41,7 @@ namespace JobStatus.Scheduling
             Own = own;
             Command = command;
             _firstSpacing = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, options.RetryInterval.Ticks / 10));
-            _longestSpacing = options.LongestBackoff > _firstSpacing ? options.LongestBackoff : _firstSpacing;
+            _longestSpacing = options.LongestWaitBackoff > _firstSpacing ? options.LongestWaitBackoff : _firstSpacing;
         }
 
         public string ServiceName { get; }
@@ -336,7 +336,11 @@ namespace JobStatus.Scheduling
             SuccessStreak++;
             if (_health != null)
             {
+                // While failing, the lane sent one probe at a time, so its spacing no longer measured
+                // anything: come back from the first step of it, not from where a storm left it (up to
+                // an interval), and let the next 429 slow the lane down again.
                 _health = null;
+                _spacing = _spacing > _firstSpacing ? _firstSpacing : _spacing;
                 return LaneChange.Recovered;
             }
 

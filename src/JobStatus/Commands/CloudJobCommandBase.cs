@@ -116,6 +116,9 @@ namespace JobStatus.Commands
         /// <summary>True for a wait: a lane that keeps failing is probed one request at a time, and reads retry until the wait ends.</summary>
         private protected virtual bool Patient => false;
 
+        /// <summary>A wait's poll interval, which bounds its backoffs; null for a one-shot read.</summary>
+        private protected virtual TimeSpan? PollInterval => null;
+
         protected CancellationToken Cancellation => _cancellation.Token;
 
         /// <summary>The scheduler of every request of this command: -ThrottleLimit, retries, -MaximumRequestRate
@@ -127,6 +130,7 @@ namespace JobStatus.Commands
             RetryInterval = TimeSpan.FromSeconds(RetryIntervalSec),
             MaximumRequestRate = MaximumRequestRate > 0 ? MaximumRequestRate : (double?)null,
             ProbeFailingLanes = Patient,
+            PollInterval = PollInterval,
             Note = ShowsNotes ? Mailbox.Post : null,
         });
 

@@ -134,6 +134,8 @@ namespace JobStatus.Commands
 
         private protected override bool Patient => true;
 
+        private protected override TimeSpan? PollInterval => TimeSpan.FromSeconds(PollIntervalSec);
+
         private WaitSession Session => _session ??= new WaitSession(
             Scheduler,
             TimeSpan.FromSeconds(PollIntervalSec),

@@ -64,7 +64,7 @@ namespace JobStatus.Tests.Simulation
                 clock: fake.GetUtcNow,
                 http: http);
             IRequestAuthenticator authenticator = new PasswordCredential(source).CreateAuthenticator(RequestScope.ForProject(SimulatedCloud.ProjectId));
-            using var scheduler = new ReadScheduler(new SchedulerOptions { ThrottleLimit = 16, ProbeFailingLanes = true }, fake);
+            using var scheduler = new ReadScheduler(new SchedulerOptions { ThrottleLimit = 16, ProbeFailingLanes = true, PollInterval = Interval }, fake);
             using var session = new WaitSession(scheduler, Interval, Length, any: false, notes: false, signal: () => { });
             foreach (string service in ids.Keys)
             {
@@ -76,22 +76,7 @@ namespace JobStatus.Tests.Simulation
                 }
             }
 
-            var outputs = new List<(TimeSpan At, WaitOutput Output)>();
-            while (!session.Done)
-            {
-                Drain(session, fake, outputs);
-                if (session.TimeLeft is TimeSpan left && left <= TimeSpan.Zero)
-                {
-                    session.TimeOut();
-                    Drain(session, fake, outputs);
-                    break;
-                }
-
-                fake.Advance(TimeSpan.FromSeconds(1));
-                SpinUntilQuiet(scheduler);
-            }
-
-            Drain(session, fake, outputs);
+            var outputs = SimulatedWait.Run(session, scheduler, fake, Start, TimeSpan.FromSeconds(1));
             var warnings = outputs.Where(o => o.Output.Kind == WaitOutputKind.Warning).ToList();
             foreach ((TimeSpan at, WaitOutput warning) in warnings)
             {
@@ -121,24 +106,6 @@ namespace JobStatus.Tests.Simulation
             Assert.All(named, w => Assert.Contains("'ecs-007'", w.Output.Text, StringComparison.Ordinal));
             Assert.InRange(named[0].At, TimeSpan.FromMinutes(61), TimeSpan.FromMinutes(63));
             Assert.Contains("HTTP 503", named[0].Output.Text, StringComparison.Ordinal);
-        }
-
-        private static void Drain(WaitSession session, FakeTimeProvider fake, List<(TimeSpan, WaitOutput)> outputs)
-        {
-            while (session.TryTake(out WaitOutput output))
-            {
-                outputs.Add((fake.GetUtcNow() - Start, output));
-            }
-        }
-
-        private static void SpinUntilQuiet(ReadScheduler scheduler)
-        {
-            for (int i = 0; i < 1000 && scheduler.InFlight > 0; i++)
-            {
-                Thread.Sleep(i < 10 ? 0 : 1);
-            }
-
-            Assert.Equal(0, scheduler.InFlight);
         }
     }
 }

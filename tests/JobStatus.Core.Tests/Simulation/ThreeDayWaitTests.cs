@@ -81,9 +81,8 @@ namespace JobStatus.Tests.Simulation
                 clock: clock.GetUtcNow,
                 http: http);
             IRequestAuthenticator authenticator = new PasswordCredential(source).CreateAuthenticator(RequestScope.ForProject(SimulatedCloud.ProjectId));
-            var options = new SchedulerOptions { ThrottleLimit = 16, ProbeFailingLanes = true };
+            var options = new SchedulerOptions { ThrottleLimit = 16, ProbeFailingLanes = true, PollInterval = Interval };
             using var scheduler = new ReadScheduler(options, clock);
-            var outputs = new List<(TimeSpan At, WaitOutput Output)>();
             using var session = new WaitSession(scheduler, Interval, Length, any: false, notes: false, signal: () => { });
             foreach (string service in Services)
             {
@@ -98,27 +97,14 @@ namespace JobStatus.Tests.Simulation
             // Run the wait as Wait-CloudJob's pipeline thread does, a second of fake time at a time.
             // At 50 h the machine's wall clock steps back two hours (NTP, a resumed VM).
             bool stepped = false;
-            while (!session.Done)
+            var outputs = SimulatedWait.Run(session, scheduler, fake, Start, TimeSpan.FromSeconds(1), beforeStep: () =>
             {
-                Drain(session, fake, outputs);
-                if (session.TimeLeft is TimeSpan left && left <= TimeSpan.Zero)
-                {
-                    session.TimeOut();
-                    Drain(session, fake, outputs);
-                    break;
-                }
-
                 if (!stepped && fake.GetUtcNow() >= Start + TimeSpan.FromHours(50))
                 {
                     clock.Step = TimeSpan.FromHours(-2);
                     stepped = true;
                 }
-
-                fake.Advance(TimeSpan.FromSeconds(1));
-                SpinUntilQuiet(scheduler);
-            }
-
-            Drain(session, fake, outputs);
+            });
 
             var written = outputs.Where(o => o.Output.Kind == WaitOutputKind.Job).GroupBy(o => o.Output.Job!.Id).ToDictionary(g => g.Key, g => g.ToList());
             var errors = outputs.Where(o => o.Output.Kind == WaitOutputKind.Error).ToList();
@@ -137,7 +123,7 @@ namespace JobStatus.Tests.Simulation
                 bool afterTimeout = finish >= Start + Length;
 
                 // Finished within the last interval of the wait: read finished in time, or not.
-                if (!forbidden && !afterTimeout && finish >= Start + Length - Interval - options.LongestBackoff && !written.ContainsKey(id))
+                if (!forbidden && !afterTimeout && finish >= Start + Length - Interval - options.LongestWaitBackoff && !written.ContainsKey(id))
                 {
                     afterTimeout = true;
                 }
@@ -168,7 +154,7 @@ namespace JobStatus.Tests.Simulation
 
                 // Within one interval of its finish, plus whatever fault its service met after the finish
                 // (the rest of an outage or storm), plus the longest backoff before it is probed again.
-                TimeSpan allowed = Interval + options.LongestBackoff + RestOfFaults(disturbed, finish, id) + TimeSpan.FromSeconds(2);
+                TimeSpan allowed = Interval + options.LongestWaitBackoff + RestOfFaults(disturbed, finish, id) + TimeSpan.FromSeconds(2);
                 if (delay > allowed)
                 {
                     late++;
@@ -211,24 +197,5 @@ namespace JobStatus.Tests.Simulation
             string id => id,
             _ => string.Empty,
         };
-
-        private static void Drain(WaitSession session, FakeTimeProvider fake, List<(TimeSpan, WaitOutput)> outputs)
-        {
-            while (session.TryTake(out WaitOutput output))
-            {
-                outputs.Add((fake.GetUtcNow() - Start, output));
-            }
-        }
-
-        /// <summary>The simulated cloud answers at once; lets any continuation that hopped threads finish.</summary>
-        private static void SpinUntilQuiet(ReadScheduler scheduler)
-        {
-            for (int i = 0; i < 1000 && scheduler.InFlight > 0; i++)
-            {
-                Thread.Sleep(i < 10 ? 0 : 1);
-            }
-
-            Assert.Equal(0, scheduler.InFlight);
-        }
     }
 }
