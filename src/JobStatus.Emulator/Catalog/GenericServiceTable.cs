@@ -5,8 +5,8 @@ using JobStatus.Emulator.Model;
 namespace JobStatus.Emulator.Catalog;
 
 /// <summary>The emulator's facts about each catalog service it plays without a hand-written writer,
-/// keyed by the catalog's name. Each row cites the research notes in /work/research/services/&lt;Name&gt;.json
-/// and .md (their timeFormat, timeExample and errorShape); a code marked invented is nobody's documented answer.</summary>
+/// keyed by the catalog's name. Each row's time format, time example and error shape come from the sources
+/// docs/Services.md lists for that service; a code marked invented is nobody's documented answer.</summary>
 internal static class GenericServiceTable
 {
     public static readonly IReadOnlyDictionary<string, GenericServiceFacts> Rows = new Dictionary<string, GenericServiceFacts>(StringComparer.OrdinalIgnoreCase)
